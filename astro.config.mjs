@@ -1,0 +1,27 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { contentMarkdown } from './src/lib/markdown/pipeline.ts';
+import { SITE } from './src/site.config.ts';
+
+export default defineConfig({
+  site: SITE.url,
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // External stylesheets only: the Content Security Policy allows no inline styles.
+    inlineStylesheets: 'never',
+  },
+  markdown: {
+    // Content bodies run through remark/rehype with sanitizing (see the pipeline).
+    processor: contentMarkdown(),
+    syntaxHighlight: false,
+  },
+  integrations: [
+    // MDX is only for pages maintainers write (methodology, about), with a plain pipeline.
+    mdx({ processor: unified() }),
+    sitemap(),
+  ],
+});

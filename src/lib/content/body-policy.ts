@@ -1,0 +1,136 @@
+/**
+ * Checks a content file's Markdown body for what must never reach the site: MDX syntax
+ * (contributed content is plain Markdown and is never compiled as code), unsafe raw HTML
+ * and unsafe link schemes. It reads the text without parsing Markdown, so it stays fast
+ * at ten thousand files; code blocks and code spans are masked first, because code is
+ * shown as text and is safe whatever it contains.
+ */
+import { DANGEROUS_TAGS, RAW_HTML_TAGS, SAFE_SCHEMES } from './html-policy.ts';
+
+export interface BodyFinding {
+  /** Line within the body, 1-based. */
+  line: number;
+  message: string;
+  hint?: string;
+}
+
+const ALLOWED_TAG_LIST = Object.keys(RAW_HTML_TAGS).join(', ');
+
+/** Replaces fenced code blocks and inline code spans with spaces, keeping line breaks. */
+export function maskCode(body: string): string {
+  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+  const lines = body.split('\n');
+  let fence: string | null = null;
+  const masked = lines.map((line) => {
+    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (fence === null && opener?.[1]) {
+      fence = opener[1];
+      return blank(line);
+    }
+    if (fence !== null) {
+      const closer = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (closer?.[1] && closer[1][0] === fence[0] && closer[1].length >= fence.length) fence = null;
+      return blank(line);
+    }
+    return line;
+  });
+  return masked.join('\n').replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, blank);
+}
+
+/** Decodes the character references a URL might hide its scheme behind (`&#106;avascript:`). */
+function decodeReferences(value: string): string {
+  return value
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&tab;|&newline;/gi, '');
+}
+
+/** The URL's scheme if it has one that is not allowed, as the browser would read it. */
+function unsafeScheme(url: string): string | undefined {
+  // Browsers ignore control characters and white space inside a scheme: "java\tscript:".
+  const cleaned = decodeReferences(url).replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
+  return scheme && !SAFE_SCHEMES.has(scheme) ? scheme : undefined;
+}
+
+const MDX_MODULE = /^(import|export)\s+(?:[{*]|default\b|const\b|let\b|var\b|function\b|class\b|async\b|type\b|["']|[\w$]+\s*(?:,|from\b))/;
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
+const LINK_DESTINATION = /\]\(\s*<?([^\s)>]+)/g;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm;
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'background']);
+
+export function checkBody(body: string): BodyFinding[] {
+  const findings: BodyFinding[] = [];
+  const text = maskCode(body);
+  const lineAt = (index: number) => {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
+    return line;
+  };
+  const add = (index: number, message: string, hint?: string) =>
+    findings.push(hint ? { line: lineAt(index), message, hint } : { line: lineAt(index), message });
+
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (MDX_MODULE.test(line)) {
+      add(offset, `MDX ${line.startsWith('import') ? 'import' : 'export'} is not allowed in content`,
+        'claims, people, outlets and topics are plain Markdown and never run code; remove the line');
+    }
+    offset += line.length + 1;
+  }
+
+  for (const match of text.matchAll(/(?<!\\)\{/g)) {
+    add(match.index, '"{" starts an MDX expression, which content cannot run', 'write \\{ for the character itself');
+  }
+
+  for (const match of text.matchAll(/<!--/g)) {
+    add(match.index, 'HTML comments are removed from the page',
+      'put notes for reviewers in the pull request, or in the text');
+  }
+
+  for (const match of text.matchAll(/!\[[^\]]*\]\(/g)) {
+    add(match.index, 'images are not shown in content', 'link to the image instead: [description](https://...)');
+  }
+
+  for (const match of text.matchAll(TAG)) {
+    const [, closing, rawName = '', attributes = ''] = match;
+    const name = rawName.toLowerCase();
+    if (closing && (DANGEROUS_TAGS.has(name) || !RAW_HTML_TAGS[name])) continue;
+    if (DANGEROUS_TAGS.has(name)) {
+      add(match.index, `<${name}> is not allowed: content cannot run code, embed pages or restyle the site`,
+        'remove it; describe or link to the material instead');
+      continue;
+    }
+    const allowedAttributes = RAW_HTML_TAGS[name];
+    if (!allowedAttributes) {
+      add(match.index, `<${name}> is not an allowed HTML tag`, `use Markdown, or one of: ${ALLOWED_TAG_LIST}`);
+      continue;
+    }
+    if (closing) continue;
+    for (const attribute of attributes.matchAll(ATTRIBUTE)) {
+      const attributeName = (attribute[1] ?? '').toLowerCase();
+      const value = (attribute[2] ?? '').replace(/^["']|["']$/g, '');
+      if (attributeName.startsWith('on')) {
+        add(match.index, `event-handler attribute ${attributeName} is not allowed`, 'content cannot run code; remove it');
+      } else if (attributeName === 'style') {
+        add(match.index, 'style attributes are not allowed', 'remove it; the site styles content itself');
+      } else if (URL_ATTRIBUTES.has(attributeName) && unsafeScheme(value)) {
+        add(match.index, `${unsafeScheme(value)}: URLs are not allowed`, 'link with https://');
+      } else if (!allowedAttributes.includes(attributeName)) {
+        add(match.index, `attribute ${attributeName} is not allowed on <${name}>`,
+          allowedAttributes.length ? `allowed: ${allowedAttributes.join(', ')}` : `<${name}> takes no attributes`);
+      }
+    }
+  }
+
+  for (const pattern of [LINK_DESTINATION, LINK_DEFINITION]) {
+    for (const match of text.matchAll(pattern)) {
+      const scheme = unsafeScheme(match[1] ?? '');
+      if (scheme) add(match.index, `${scheme}: links are not allowed`, 'link with https://');
+    }
+  }
+
+  return findings.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,35 @@
+/** The four content collections, their folders under `content/` and their schemas. */
+import type { CollectionName } from '../../schemas/common.ts';
+import { claimSchema, type ClaimData } from '../../schemas/claim.ts';
+import { outletSchema, type OutletData } from '../../schemas/outlet.ts';
+import { personSchema, type PersonData } from '../../schemas/person.ts';
+import { topicSchema, type TopicData } from '../../schemas/topic.ts';
+
+export const COLLECTION_SCHEMAS = {
+  claims: claimSchema,
+  people: personSchema,
+  outlets: outletSchema,
+  topics: topicSchema,
+} as const;
+
+export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
+
+export interface DataByCollection {
+  claims: ClaimData;
+  people: PersonData;
+  outlets: OutletData;
+  topics: TopicData;
+}
+
+/** A file that passed its schema. */
+export interface ValidEntry<C extends CollectionName = CollectionName> {
+  collection: C;
+  id: string;
+  /** Path from the project root, forward slashes. */
+  file: string;
+  data: DataByCollection[C];
+  /** The Markdown body. */
+  body: string;
+  /** The file line the body starts on. */
+  bodyLine: number;
+}

@@ -1,0 +1,193 @@
+/**
+ * `content/claims/<id>.md`: one claim, who said it, where it appeared and how far it is
+ * verified. The field names are the contract contributors learn (see CONTRIBUTING.md);
+ * the Markdown body is context and analysis in the editor's own words.
+ *
+ * Rules that need only this file live here; rules that need other files (ids that
+ * resolve, dates against today) live in `src/lib/content/rules.ts`.
+ */
+import { z } from 'astro/zod';
+import { entryId, httpsUrl, languageTag, text } from './common.ts';
+import { exactDate, isCertainlyBefore, partialDate } from './date.ts';
+import { ratingOf, statusSchema } from './status.ts';
+
+export const STANCES = ['supports', 'contradicts', 'context'] as const;
+
+/** One article (or post, or document) the claim appeared in. */
+export const appearanceSchema = z.strictObject({
+  /** The outlet's id in content/outlets/. */
+  outlet: entryId('outlets').meta({ example: 'new-york-sun' }),
+  /** The article's headline, exactly as published. */
+  headline: text.meta({ example: 'Afghan Resistance Says It Liberated Districts in North Panjshir Region' }),
+  /** When it was published, at the precision the article shows. */
+  date: partialDate.meta({ example: '2022-12-06' }),
+  /** The article's address, when it has one. */
+  url: httpsUrl.optional(),
+  /** An archived copy (e.g. on web.archive.org) that will outlive the original. */
+  archived: httpsUrl.optional(),
+  /** The journalist or writer, as credited. */
+  author: text.optional(),
+});
+
+/** A piece of evidence for, against, or around the claim. */
+export const evidenceSchema = z.strictObject({
+  /** `supports`, `contradicts`, or `context`. A denial by the other side `contradicts`. */
+  stance: z.enum(STANCES).meta({ example: 'contradicts' }),
+  /** Who or what the evidence comes from, e.g. "UN Security Council Monitoring Team, 33rd report". */
+  source: text.meta({ example: 'A Taliban official, on Twitter (as reported by The New York Sun)' }),
+  /** When the evidence was published or given. */
+  date: partialDate.optional(),
+  /** Where to read it. */
+  url: httpsUrl.optional(),
+  /** What the evidence says, in a sentence or two. */
+  summary: text.meta({ example: 'Denied that the NRF had taken the three districts.' }),
+});
+
+/** One entry in the log of status changes; the newest entry is last. */
+export const updateSchema = z.strictObject({
+  /** The day the status was set, YYYY-MM-DD. */
+  date: exactDate.meta({ example: '2026-11-21' }),
+  /** The status before this change; left out on the first entry. */
+  from: statusSchema.optional(),
+  /** The status after this change. */
+  to: statusSchema.meta({ example: 'unverified' }),
+  /** Why it changed. */
+  note: text.meta({ example: 'First rating.' }),
+});
+
+/** Sentence-final quotation marks belong to the page, not the data. */
+const WRAPPING_QUOTES = /^["“”'‘’«»].*["“”'‘’«»]$/s;
+
+const claimFields = z.strictObject({
+  /** The claim's words: verbatim when `quote` is true, otherwise as the source reports them. */
+  claim: text.meta({ example: 'There is intense fighting right now throughout Panjshir.' }),
+  /** `true` when `claim` is the speaker's exact words, `false` when it is reported speech. */
+  quote: z.boolean({ error: 'must be true (the exact words) or false (reported speech)' }).meta({ example: true }),
+  /** The id of the person or organisation in content/people/ who made the claim. */
+  speaker: entryId('people').meta({ example: 'ali-maisam-nazary' }),
+  /** When it was said, at the precision the source supports. */
+  date: partialDate.meta({ example: '2022-05' }),
+  /** Where it appeared, first appearance first. */
+  appearances: z.array(appearanceSchema).min(1, { error: 'needs at least one appearance' }),
+  /** The verification status, one value of the rating scale. */
+  status: statusSchema.meta({ example: 'unverified' }),
+  /** One sentence saying why the claim has this status. */
+  summary: text
+    .max(320, { error: 'is longer than one sentence should be (at most 320 characters)' })
+    .meta({ example: 'The NRF offered no evidence and no independent source has confirmed it.' }),
+  /** Topic ids from content/topics/. */
+  topics: z.array(entryId('topics')).min(1, { error: 'needs at least one topic' }),
+  /** The evidence for, against and around the claim. */
+  evidence: z.array(evidenceSchema).default([]),
+  /** The dated log of status changes, oldest first. */
+  updates: z.array(updateSchema).min(1, { error: 'needs at least one entry: the first rating' }),
+  /** Ids of claims that belong with this one: a denial, an earlier version of the figure. */
+  related: z.array(entryId('claims')).default([]),
+  /** The language the claim was first made in, when not English (e.g. fa, ps). */
+  language: languageTag.optional(),
+  /** The claim in its original language and script. */
+  original: text.optional(),
+});
+
+type ClaimFields = z.output<typeof claimFields>;
+type Fail = (path: (string | number)[], message: string, hint?: string) => void;
+
+/**
+ * Consistency rules within one claim. Each names the fields it reads and runs whenever
+ * those are valid, even if other fields are not, so one run reports every problem.
+ */
+const CONSISTENCY: { needs: (keyof ClaimFields)[]; check: (claim: ClaimFields, fail: Fail) => void }[] = [
+  {
+    needs: ['claim', 'quote'],
+    check(claim, fail) {
+      if (claim.quote && WRAPPING_QUOTES.test(claim.claim)) {
+        fail(['claim'], 'is wrapped in quotation marks', 'leave them out: the page marks quotes itself');
+      }
+    },
+  },
+  {
+    needs: ['date', 'appearances'],
+    check(claim, fail) {
+      const first = claim.appearances[0];
+      claim.appearances.forEach((appearance, index) => {
+        if (isCertainlyBefore(appearance.date, claim.date)) {
+          fail(['appearances', index, 'date'], `${appearance.date} is before the claim was said (${claim.date})`,
+            'an article cannot report a claim before it was made; check both dates');
+        } else if (first && index > 0 && isCertainlyBefore(appearance.date, first.date)) {
+          fail(['appearances', index, 'date'], `${appearance.date} is before the first appearance (${first.date})`,
+            'list appearances oldest first');
+        }
+      });
+    },
+  },
+  {
+    needs: ['status', 'evidence'],
+    check(claim, fail) {
+      const required = ratingOf(claim.status).requires;
+      if (required && !claim.evidence.some((item) => item.stance === required)) {
+        fail(['evidence'], `a claim rated "${claim.status}" needs evidence that ${required} it`,
+          `add an evidence item with stance: ${required}`);
+      }
+    },
+  },
+  {
+    needs: ['status', 'updates', 'date'],
+    check(claim, fail) {
+      claim.updates.forEach((update, index) => {
+        const previous = claim.updates[index - 1];
+        if (previous && update.from !== undefined && update.from !== previous.to) {
+          fail(['updates', index, 'from'], `is "${update.from}" but the entry before ends at "${previous.to}"`,
+            `from: ${previous.to}`);
+        }
+        if (previous && update.date < previous.date) {
+          fail(['updates', index, 'date'], `${update.date} is earlier than the entry before (${previous.date})`,
+            'keep the log oldest first');
+        }
+        if (isCertainlyBefore(update.date, claim.date)) {
+          fail(['updates', index, 'date'], `${update.date} is before the claim was said (${claim.date})`);
+        }
+      });
+      const latest = claim.updates.at(-1);
+      if (latest && latest.to !== claim.status) {
+        fail(['updates', claim.updates.length - 1, 'to'],
+          `the latest update ends at "${latest.to}" but status is "${claim.status}"`,
+          `add an update with from: ${latest.to} and to: ${claim.status}, or correct status`);
+      }
+    },
+  },
+  {
+    needs: ['language', 'original'],
+    check(claim, fail) {
+      if (claim.original !== undefined && claim.language === undefined) {
+        fail(['language'], 'is required when original is given', 'e.g. language: fa for Dari, ps for Pashto');
+      }
+      if (claim.language !== undefined && claim.original === undefined) {
+        fail(['original'], 'is required when language is given', 'the claim in its original script');
+      }
+    },
+  },
+  {
+    needs: ['topics'],
+    check(claim, fail) {
+      claim.topics.forEach((topic, index) => {
+        if (claim.topics.indexOf(topic) !== index) fail(['topics', index], `lists "${topic}" twice`);
+      });
+    },
+  },
+];
+
+export const claimSchema = CONSISTENCY.reduce(
+  (schema, rule) =>
+    schema.superRefine(
+      (claim, ctx) =>
+        rule.check(claim, (path, message, hint) =>
+          ctx.addIssue({ code: 'custom', path, message, params: hint ? { hint } : {} })),
+      { when: (payload) => !payload.issues.some((issue) => rule.needs.includes(issue.path?.[0] as keyof ClaimFields)) },
+    ),
+  claimFields,
+);
+
+export type ClaimData = z.output<typeof claimSchema>;
+export type Appearance = z.output<typeof appearanceSchema>;
+export type Evidence = z.output<typeof evidenceSchema>;
+export type StatusUpdate = z.output<typeof updateSchema>;
