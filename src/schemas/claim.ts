@@ -73,7 +73,10 @@ const claimFields = z.strictObject({
   status: statusSchema.meta({ example: 'unverified' }),
   /** One sentence saying why the claim has this status. */
   summary: text
-    .max(320, { error: 'is longer than one sentence should be (at most 320 characters)' })
+    .max(320, {
+      error: (issue) =>
+        `is ${typeof issue.input === 'string' ? `${issue.input.length} characters` : 'too'} long, more than one sentence should be`,
+    })
     .meta({ example: 'The NRF offered no evidence and no independent source has confirmed it.' }),
   /** Topic ids from content/topics/. */
   topics: z.array(entryId('topics')).min(1, { error: 'needs at least one topic' }),

@@ -40,7 +40,7 @@ export const httpsUrl = z
     } catch {
       return false;
     }
-  }, { error: 'must be a full https:// link, e.g. https://www.example.org/article' });
+  }, { error: 'must be a full https:// link', params: { hint: 'e.g. https://www.example.org/article' } });
 
 /**
  * A BCP 47 language tag such as `fa` (Dari/Persian), `ps` (Pashto) or `ar`.
@@ -52,7 +52,7 @@ export const languageTag = z.string({ error: 'must be a language tag' }).refine(
   } catch {
     return false;
   }
-}, { error: 'must be a language tag such as fa (Dari), ps (Pashto) or ar (Arabic)' });
+}, { error: 'must be a language tag', params: { hint: 'e.g. fa for Dari, ps for Pashto, ar for Arabic' } });
 
 /** Scripts written right to left, by primary language subtag. */
 const RIGHT_TO_LEFT = new Set(['ar', 'dv', 'fa', 'he', 'ks', 'ku', 'prs', 'ps', 'sd', 'ug', 'ur', 'yi']);

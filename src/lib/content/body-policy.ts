@@ -57,8 +57,11 @@ function unsafeScheme(url: string): string | undefined {
 const MDX_MODULE = /^(import|export)\s+(?:[{*]|default\b|const\b|let\b|var\b|function\b|class\b|async\b|type\b|["']|[\w$]+\s*(?:,|from\b))/;
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
-const LINK_DESTINATION = /\]\(\s*<?([^\s)>]+)/g;
-const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm;
+// A destination in <...> may contain spaces and tabs ("<java\tscript:...>"), so it is read whole.
+const LINK_DESTINATION = /\]\(\s*(?:<([^>\n]*)>|([^\s)]+))/g;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(?:<([^>\n]*)>|(\S+))/gm;
+/** A CommonMark autolink, `<scheme:...>`, which becomes a link with that scheme. */
+const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g;
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'background']);
 
 export function checkBody(body: string): BodyFinding[] {
@@ -97,6 +100,8 @@ export function checkBody(body: string): BodyFinding[] {
   for (const match of text.matchAll(TAG)) {
     const [, closing, rawName = '', attributes = ''] = match;
     const name = rawName.toLowerCase();
+    // `<vbscript:msgbox>` is an autolink, not a tag: the link checks below report it.
+    if (name.includes(':') && !attributes && new RegExp(`^${AUTOLINK.source}$`).test(match[0])) continue;
     if (closing && (DANGEROUS_TAGS.has(name) || !RAW_HTML_TAGS[name])) continue;
     if (DANGEROUS_TAGS.has(name)) {
       add(match.index, `<${name}> is not allowed: content cannot run code, embed pages or restyle the site`,
@@ -125,9 +130,15 @@ export function checkBody(body: string): BodyFinding[] {
     }
   }
 
-  for (const pattern of [LINK_DESTINATION, LINK_DEFINITION]) {
+  const checked = new Set<number>();
+  for (const pattern of [LINK_DESTINATION, LINK_DEFINITION, AUTOLINK]) {
     for (const match of text.matchAll(pattern)) {
-      const scheme = unsafeScheme(match[1] ?? '');
+      const url = match[1] ?? match[2] ?? '';
+      // `[x](<javascript:...>)` is both a destination and an autolink: check each URL once.
+      const start = match.index + match[0].lastIndexOf(url);
+      if (checked.has(start)) continue;
+      checked.add(start);
+      const scheme = unsafeScheme(url);
       if (scheme) add(match.index, `${scheme}: links are not allowed`, 'link with https://');
     }
   }

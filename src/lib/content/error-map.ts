@@ -55,8 +55,13 @@ export function describeIssue(issue: Issue, root: z.core.$ZodType): FieldProblem
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
-      const suggestion = didYouMean(String(issue.input), allowed);
       const list = `allowed: ${allowed.join(', ')}`;
+      // zod reports a missing enum field as a wrong value, with no input.
+      if (issue.input === undefined) {
+        const example = exampleHint(root, path);
+        return [{ path, message: 'is required', hint: example ? `${example}; ${list}` : list }];
+      }
+      const suggestion = didYouMean(String(issue.input), allowed);
       return [{
         path,
         message: `"${String(issue.input)}" is not an allowed value`,
@@ -77,6 +82,12 @@ export function describeIssue(issue: Issue, root: z.core.$ZodType): FieldProblem
         return [{ path, message: issue.origin === 'array' ? `needs at least ${String(issue.minimum)}` : 'is empty' }];
       }
       return [{ path, message: issue.message }];
+    case 'too_big':
+      return [{
+        path,
+        message: isDefaultMessage(issue.message) ? 'is too long' : issue.message,
+        hint: `at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}`,
+      }];
     case 'custom': {
       const hint = (issue.params as { hint?: string } | undefined)?.hint;
       return [{ path, message: issue.message, hint }];

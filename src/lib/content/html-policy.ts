@@ -43,6 +43,14 @@ const NOT_RENDERED = new Set(['img', 'picture', 'source', 'input']);
 
 export const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
-  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !NOT_RENDERED.has(tag)),
+  // Every tag and attribute the validator allows is kept, whatever the default schema
+  // lists (it has no <abbr>), so a valid file is never altered by the sanitizer.
+  tagNames: [...new Set([...(defaultSchema.tagNames ?? []), ...Object.keys(RAW_HTML_TAGS)])]
+    .filter((tag) => !NOT_RENDERED.has(tag)),
+  attributes: {
+    ...defaultSchema.attributes,
+    ...Object.fromEntries(Object.entries(RAW_HTML_TAGS).map(([tag, attributes]) =>
+      [tag, [...(defaultSchema.attributes?.[tag] ?? []), ...attributes]])),
+  },
   protocols: { ...defaultSchema.protocols, href: [...SAFE_SCHEMES], cite: ['http', 'https'] },
 };

@@ -2,11 +2,13 @@
  * Rules that need more than one file or the calendar: ids that resolve, affiliations
  * that are organisations, related claims, and dates that are not in the future. Rules
  * that need only the file itself are on the schemas in `src/schemas/`.
+ *
+ * They read every file whose YAML parsed, valid or not, so that one run reports every
+ * problem, as the schema's own consistency rules do.
  */
 import type { CollectionName } from '../../schemas/common.ts';
-import type { ClaimData } from '../../schemas/claim.ts';
-import { earliestDay } from '../../schemas/date.ts';
-import type { PersonData } from '../../schemas/person.ts';
+import { earliestDay, isPartialDate } from '../../schemas/date.ts';
+import { PERSON_KINDS } from '../../schemas/person.ts';
 import { didYouMean, nearest } from './closest.ts';
 import { forEachReference } from './schema-walk.ts';
 import { COLLECTION_SCHEMAS, type ValidEntry } from './collections.ts';
@@ -62,26 +64,50 @@ export function referencesResolve({ ids, parsed }: RuleContext): RuleProblem[] {
   return problems;
 }
 
+/** A parsed file's fields, or none when its frontmatter is not a map. */
+function fieldsOf(entry: ParsedEntry): Record<string, unknown> {
+  return entry.data && typeof entry.data === 'object' && !Array.isArray(entry.data) ? entry.data as Record<string, unknown> : {};
+}
+
+/** The items of a list field that are groups of fields, with their index. */
+function itemsOf(value: unknown): [Record<string, unknown>, number][] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown, index) =>
+    item && typeof item === 'object' && !Array.isArray(item) ? [[item as Record<string, unknown>, index]] : []);
+}
+
+/** A value the date schema accepts, as a string; undefined for anything it rejects. */
+function dateOf(value: unknown): string | undefined {
+  const date = typeof value === 'number' && Number.isInteger(value) ? String(value) : value;
+  return typeof date === 'string' && isPartialDate(date) ? date : undefined;
+}
+
+// The rules below read every parsed file, not only valid ones, and look only at the fields
+// they need, so a file with a typo elsewhere still gets these problems in the same run.
+
 /** A person's affiliation is an organisation, not another person. */
-export function affiliationsAreOrganisations({ entries }: RuleContext): RuleProblem[] {
-  const people = new Map(entries.filter((e) => e.collection === 'people').map((e) => [e.id, e.data as PersonData]));
-  return entries.flatMap((entry) => {
-    if (entry.collection !== 'people') return [];
-    const { affiliation } = entry.data as PersonData;
-    const target = affiliation ? people.get(affiliation) : undefined;
-    if (!target || target.kind === 'organisation') return [];
-    return [{ entry, path: ['affiliation'], message: `"${affiliation}" is a ${target.kind}, not an organisation`,
+export function affiliationsAreOrganisations({ parsed }: RuleContext): RuleProblem[] {
+  const people = parsed.filter((entry) => entry.collection === 'people');
+  const kinds = new Map(people.map((entry) => [entry.id, fieldsOf(entry)['kind']]));
+  return people.flatMap((entry) => {
+    const { affiliation } = fieldsOf(entry);
+    const kind = typeof affiliation === 'string' ? kinds.get(affiliation) : undefined;
+    if (!PERSON_KINDS.some((known) => known === kind) || kind === 'organisation') return [];
+    const what = kind === 'unnamed' ? 'an unnamed speaker' : 'a person';
+    return [{ entry, path: ['affiliation'], message: `"${String(affiliation)}" is ${what}, not an organisation`,
       hint: 'an affiliation points at a people entry with kind: organisation' }];
   });
 }
 
 /** `related` lists other claims, each once. */
-export function relatedClaimsAreOthers({ entries }: RuleContext): RuleProblem[] {
-  return entries.flatMap((entry) => {
-    if (entry.collection !== 'claims') return [];
-    const seen = new Set<string>();
-    return (entry.data as ClaimData).related.flatMap((id, index) => {
-      const problem = id === entry.id ? 'is this claim itself' : seen.has(id) ? `lists "${id}" twice` : undefined;
+export function relatedClaimsAreOthers({ parsed }: RuleContext): RuleProblem[] {
+  return parsed.flatMap((entry) => {
+    const related = fieldsOf(entry)['related'];
+    if (entry.collection !== 'claims' || !Array.isArray(related)) return [];
+    const seen = new Set<unknown>();
+    return related.flatMap((id: unknown, index) => {
+      const problem = typeof id !== 'string' ? undefined
+        : id === entry.id ? 'is this claim itself' : seen.has(id) ? `lists "${id}" twice` : undefined;
       seen.add(id);
       return problem ? [{ entry, path: ['related', index], message: problem }] : [];
     });
@@ -89,18 +115,18 @@ export function relatedClaimsAreOthers({ entries }: RuleContext): RuleProblem[] 
 }
 
 /** Nothing is said, published, found or rated in the future. */
-export function noFutureDates({ entries, today }: RuleContext): RuleProblem[] {
+export function noFutureDates({ parsed, today }: RuleContext): RuleProblem[] {
   const problems: RuleProblem[] = [];
-  for (const entry of entries) {
+  for (const entry of parsed) {
     if (entry.collection !== 'claims') continue;
-    const claim = entry.data as ClaimData;
-    const dated: [PropertyKey[], string | undefined][] = [
-      [['date'], claim.date],
-      ...claim.appearances.map((a, i): [PropertyKey[], string] => [['appearances', i, 'date'], a.date]),
-      ...claim.evidence.map((e, i): [PropertyKey[], string | undefined] => [['evidence', i, 'date'], e.date]),
-      ...claim.updates.map((u, i): [PropertyKey[], string] => [['updates', i, 'date'], u.date]),
+    const claim = fieldsOf(entry);
+    const dated: [PropertyKey[], unknown][] = [
+      [['date'], claim['date']],
+      ...(['appearances', 'evidence', 'updates'] as const).flatMap((list) =>
+        itemsOf(claim[list]).map(([item, index]): [PropertyKey[], unknown] => [[list, index, 'date'], item['date']])),
     ];
-    for (const [path, date] of dated) {
+    for (const [path, value] of dated) {
+      const date = dateOf(value);
       if (date && earliestDay(date) > today) {
         problems.push({ entry, path, message: `${date} is in the future`, hint: `today is ${today}` });
       }

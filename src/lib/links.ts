@@ -1,0 +1,32 @@
+/** Every URL the site makes, in one place, so permalinks cannot drift apart. */
+import { SITE } from '../site.config.ts';
+import type { Status } from '../schemas/status.ts';
+
+export const claimUrl = (id: string) => `/claims/${id}/`;
+export const personUrl = (id: string) => `/people/${id}/`;
+export const outletUrl = (id: string) => `/outlets/${id}/`;
+export const topicUrl = (id: string) => `/topics/${id}/`;
+export const statusUrl = (status: Status) => `/status/${status}/`;
+export const searchUrl = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
+
+/** Page 1 of a list lives at its base URL; later pages at `<base>page/<n>/`. */
+export const pageUrl = (base: string, page: number) => (page <= 1 ? base : `${base}page/${page}/`);
+
+export const absoluteUrl = (path: string) => new URL(path, SITE.url).href;
+
+/** The content file in the repository: editing it opens a pull request. */
+export const editUrl = (file: string) => `${SITE.repository}/edit/${SITE.branch}/${file}`;
+export const historyUrl = (file: string) => `${SITE.repository}/commits/${SITE.branch}/${file}`;
+
+/** A pre-filled issue asking for a correction to one claim. */
+export function correctionUrl(id: string, claim: string): string {
+  const title = `Correction: ${id}`;
+  const body = [
+    `Claim: ${absoluteUrl(claimUrl(id))}`,
+    `> ${claim}`,
+    '',
+    'What is wrong, and the source that shows it (a link, publication and date):',
+    '',
+  ].join('\n');
+  return `${SITE.repository}/issues/new?${new URLSearchParams({ title, body, labels: 'correction' })}`;
+}

@@ -1,0 +1,32 @@
+/** Lists longer than one page are split with stable URLs: `/claims/`, `/claims/page/2/`. */
+export const PAGE_SIZE = 50;
+
+export interface Page<T> {
+  items: T[];
+  /** 1-based. */
+  number: number;
+  count: number;
+  /** The list's first page URL, e.g. `/people/ali-maisam-nazary/`. */
+  base: string;
+}
+
+export function paginate<T>(items: readonly T[], base: string): Page<T>[] {
+  const count = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  return Array.from({ length: count }, (_, index) => ({
+    items: items.slice(index * PAGE_SIZE, (index + 1) * PAGE_SIZE),
+    number: index + 1,
+    count,
+    base,
+  }));
+}
+
+/**
+ * Static paths for a list route `[...path].astro`: the first page at `<slug>`, later pages
+ * at `<slug>/page/<n>`. `slug` is undefined for a list at the route's own root.
+ */
+export function listPaths<T, P extends object>(slug: string | undefined, pages: Page<T>[], props: P) {
+  return pages.map((page) => ({
+    params: { path: [slug, page.number > 1 ? `page/${page.number}` : undefined].filter(Boolean).join('/') || undefined },
+    props: { ...props, page },
+  }));
+}
