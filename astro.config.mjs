@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { pagefind } from './src/integrations/pagefind.ts';
 import { contentMarkdown } from './src/lib/markdown/pipeline.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -23,5 +24,10 @@ export default defineConfig({
     // MDX is only for pages maintainers write (methodology, about), with a plain pipeline.
     mdx({ processor: unified() }),
     sitemap(),
+    pagefind(),
   ],
+  vite: {
+    // Never inline scripts or assets into pages: the CSP allows only files from 'self'.
+    build: { assetsInlineLimit: 0 },
+  },
 });

@@ -35,7 +35,8 @@ export const outletSchema = z.strictObject({
   country: z
     .string({ error: 'must be a two-letter country code' })
     .refine((code) => /^[A-Z]{2}$/.test(code) && countryName(code) !== code, {
-      error: 'must be a two-letter ISO 3166 country code in capitals, e.g. US, GB or AE',
+      error: (issue) => `"${String(issue.input)}" is not a country code`,
+      params: { hint: 'write the two-letter ISO 3166 code in capitals, e.g. US, GB or AE' },
     })
     .optional()
     .meta({ example: 'US' }),

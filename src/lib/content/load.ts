@@ -144,7 +144,8 @@ export async function loadContent({
 
     const split = splitFrontmatter(source);
     if (!split) {
-      pending.push({ file, line: 1, message: 'has no frontmatter',
+      const opened = /^\uFEFF?---[ \t]*\r?(?:\n|$)/.test(source);
+      pending.push({ file, line: 1, message: opened ? 'the frontmatter has no closing --- line' : 'has no frontmatter',
         hint: 'start the file with a line ---, then the fields, then a line ---' });
       continue;
     }
@@ -155,7 +156,8 @@ export async function loadContent({
       continue;
     }
     if (!parsed.data || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-      pending.push({ file, line: 1, message: 'the frontmatter must be a list of fields (name: value)' });
+      pending.push({ file, line: 1, message: parsed.data == null ? 'the frontmatter has no fields' : 'the frontmatter must be fields',
+        hint: 'one per line between the --- lines, written name: value' });
       continue;
     }
 
