@@ -7,6 +7,8 @@
  * its <mark> highlights only, so nothing from the index can become markup or script.
  */
 
+export {};
+
 interface PagefindFragment {
   url: string;
   excerpt: string;
