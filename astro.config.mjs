@@ -4,6 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentMarkdown } from './src/lib/markdown/pipeline.ts';
 import { SITE } from './src/site.config.ts';
 
@@ -25,6 +26,8 @@ export default defineConfig({
     mdx({ processor: unified() }),
     sitemap(),
     pagefind(),
+    // `_headers` for hosts that read it: the CSP of src/lib/security.ts, plus frame-ancestors.
+    securityHeaders(),
   ],
   vite: {
     // Never inline scripts or assets into pages: the CSP allows only files from 'self'.

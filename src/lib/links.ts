@@ -18,15 +18,11 @@ export const absoluteUrl = (path: string) => new URL(path, SITE.url).href;
 export const editUrl = (file: string) => `${SITE.repository}/edit/${SITE.branch}/${file}`;
 export const historyUrl = (file: string) => `${SITE.repository}/commits/${SITE.branch}/${file}`;
 
-/** A pre-filled issue asking for a correction to one claim. */
-export function correctionUrl(id: string, claim: string): string {
-  const title = `Correction: ${id}`;
-  const body = [
-    `Claim: ${absoluteUrl(claimUrl(id))}`,
-    `> ${claim}`,
-    '',
-    'What is wrong, and the source that shows it (a link, publication and date):',
-    '',
-  ].join('\n');
-  return `${SITE.repository}/issues/new?${new URLSearchParams({ title, body, labels: 'correction' })}`;
+/**
+ * The "Report a correction" issue form (.github/ISSUE_TEMPLATE/correction.yml), with the
+ * claim's address filled in; the form applies the `correction` label for anyone.
+ */
+export function correctionUrl(id: string): string {
+  const params = new URLSearchParams({ template: 'correction.yml', title: `Correction: ${id}`, claim: absoluteUrl(claimUrl(id)) });
+  return `${SITE.repository}/issues/new?${params}`;
 }

@@ -71,7 +71,7 @@ describe('hostile input is neutralised', () => {
       "
       <p></p>
 
-      body { display: none }
+
       <p><b>styled</b></p>"
     `);
   });

@@ -6,6 +6,7 @@
  * shown as text and is safe whatever it contains.
  */
 import { DANGEROUS_TAGS, RAW_HTML_TAGS, SAFE_SCHEMES } from './html-policy.ts';
+import { BIDI_HINT, bidiControlMessage } from './invisible.ts';
 
 export interface BodyFinding {
   /** Line within the body, 1-based. */
@@ -67,13 +68,28 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'formaction', '
 export function checkBody(body: string): BodyFinding[] {
   const findings: BodyFinding[] = [];
   const text = maskCode(body);
+  // The line of an offset: 1 + the line breaks before it, found by binary search, so a
+  // body with a problem on each of its many lines is still checked in linear time.
+  const breaks: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
   const lineAt = (index: number) => {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-    return line;
+    let low = 0;
+    let high = breaks.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((breaks[middle] ?? Infinity) < index) low = middle + 1;
+      else high = middle;
+    }
+    return low + 1;
   };
   const add = (index: number, message: string, hint?: string) =>
     findings.push(hint ? { line: lineAt(index), message, hint } : { line: lineAt(index), message });
+
+  // Checked on the text as written: in code, too, they can disguise what it says.
+  body.split('\n').forEach((line, index) => {
+    const message = bidiControlMessage(line);
+    if (message) findings.push({ line: index + 1, message, hint: BIDI_HINT });
+  });
 
   let offset = 0;
   for (const line of text.split('\n')) {

@@ -9,7 +9,7 @@
  * is instead of becoming a midnight-UTC Date.
  */
 import { load as loadYaml, CORE_SCHEMA, YAMLException } from 'js-yaml';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export interface SplitFile {
   /** The YAML between the `---` fences, without them. */
@@ -59,12 +59,27 @@ export function lineLocator(yaml: string): (path: readonly PropertyKey[]) => num
   const counter = new LineCounter();
   const document = parseDocument(yaml, { lineCounter: counter, schema: 'core', uniqueKeys: false });
   const lineOf = (offset: number) => counter.linePos(offset).line - 1 + YAML_FIRST_LINE;
+  // Each map's keys are indexed once: a file with thousands of unknown fields has thousands
+  // of problems, and a search of every key for each would take minutes.
+  const indexes = new WeakMap<object, Map<string, Pair>>();
+  const pairOf = (map: YAMLMap, segment: PropertyKey) => {
+    let index = indexes.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        const name = isScalar(item.key) ? String(item.key.value) : undefined;
+        if (name !== undefined && !index.has(name)) index.set(name, item);
+      }
+      indexes.set(map, index);
+    }
+    return index.get(String(segment));
+  };
   return (path) => {
     let node: unknown = document.contents;
     let line = YAML_FIRST_LINE;
     for (const segment of path) {
       if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = pairOf(node, segment);
         if (!pair) break;
         const key = pair.key as Node;
         if (key.range) line = lineOf(key.range[0]);
@@ -80,4 +95,36 @@ export function lineLocator(yaml: string): (path: readonly PropertyKey[]) => num
     }
     return line;
   };
+}
+
+/**
+ * True when one list or group is reached twice in the parsed data: a YAML alias (`*name`)
+ * repeating an anchored collection. Nested, a few lines of those expand to billions of
+ * values (the "billion laughs") that any walk over the data would take minutes to visit.
+ * Content never needs them, so such a file is reported instead of read. Linear in the
+ * distinct values: each is visited once.
+ */
+export function hasSharedCollections(data: unknown): boolean {
+  const seen = new Set<object>();
+  const walk = (value: unknown): boolean => {
+    if (!value || typeof value !== 'object') return false;
+    if (seen.has(value)) return true;
+    seen.add(value);
+    return Object.values(value).some(walk);
+  };
+  return walk(data);
+}
+
+/** The file line of the first alias (`*name`) in the YAML, if it has one. */
+export function firstAliasLine(yaml: string): number | undefined {
+  const counter = new LineCounter();
+  const document = parseDocument(yaml, { lineCounter: counter, schema: 'core', uniqueKeys: false });
+  let line: number | undefined;
+  visit(document, {
+    Alias(_, node) {
+      if (node.range) line = counter.linePos(node.range[0]).line - 1 + YAML_FIRST_LINE;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }

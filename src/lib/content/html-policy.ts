@@ -53,4 +53,6 @@ export const sanitizeSchema: SanitizeSchema = {
       [tag, [...(defaultSchema.attributes?.[tag] ?? []), ...attributes]])),
   },
   protocols: { ...defaultSchema.protocols, href: [...SAFE_SCHEMES], cite: ['http', 'https'] },
+  // These elements go with their contents: a style sheet or script shown as text is noise.
+  strip: ['script', 'style', 'noscript', 'template'],
 };

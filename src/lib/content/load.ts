@@ -10,9 +10,10 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
 import { checkBody } from './body-policy.ts';
 import { didYouMean } from './closest.ts';
+import { BIDI_HINT, bidiControlsIn } from './invisible.ts';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type ValidEntry } from './collections.ts';
 import { describeIssue } from './error-map.ts';
-import { lineLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
+import { firstAliasLine, hasSharedCollections, lineLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { formatPath, sortProblems, type Problem } from './problems.ts';
 import { RULES, type ParsedEntry, type RuleContext } from './rules.ts';
 
@@ -161,11 +162,20 @@ export async function loadContent({
       continue;
     }
 
+    if (hasSharedCollections(parsed.data)) {
+      pending.push({ file, line: firstAliasLine(split.yaml), message: 'the frontmatter repeats a list or group with a YAML alias (*name)',
+        hint: 'write every value out in full: content files use no YAML anchors or aliases' });
+      continue;
+    }
+
     parsedEntries.push({ collection, id, file, data: parsed.data });
     const marks = placeholders(parsed.data);
     marksByFile.set(file, marks);
     for (const mark of marks) {
       pending.push({ file, path: mark.path, message: `is still a placeholder: "${mark.value}"`, hint: 'fill it in' });
+    }
+    for (const found of bidiControlsIn(parsed.data)) {
+      pending.push({ file, path: found.path, message: found.message, hint: BIDI_HINT });
     }
     const schema = COLLECTION_SCHEMAS[collection];
     const result = schema.safeParse(parsed.data, { reportInput: true });

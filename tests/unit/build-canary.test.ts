@@ -1,0 +1,152 @@
+/**
+ * Proof that MDX in contributed content never runs: canaries that would write a file the
+ * moment they were compiled as MDX are put in a copy of content/, and `astro build` must
+ * refuse them, naming each file and line, without either canary file ever appearing.
+ *
+ * The build runs in a temporary copy of the project (its own `.astro/` and Vite caches, so
+ * it cannot disturb builds in the working tree), reading content from CLAIMTRAIL_CONTENT.
+ * A control compiles the same payload with MDX directly, to show the canary is live.
+ *
+ * It also checks the `_headers` file the security-headers integration writes.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { headersFile, securityHeaders } from '../../src/integrations/security-headers.ts';
+import { SECURITY_HEADERS } from '../../src/lib/security.ts';
+
+const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+
+const CLAIM_FRONTMATTER = `---
+claim: The canary sang.
+quote: false
+speaker: ali-maisam-nazary
+date: 2022-05
+appearances:
+  - outlet: new-york-sun
+    headline: A Canary Sings
+    date: 2022-05-10
+status: unverified
+summary: No independent source has heard it.
+topics: [panjshir]
+updates:
+  - date: 2026-11-20
+    to: unverified
+    note: First rating.
+---
+`;
+
+/** An MDX body that writes `<dir>/canary-written` when exported and `<dir>/canary-expression` when rendered. */
+const mdxPayload = (dir: string) => [
+  `export const x = (await import('node:fs')).writeFileSync(${JSON.stringify(join(dir, 'canary-written'))}, 'x')`,
+  '',
+  `{process.getBuiltinModule('node:fs').writeFileSync(${JSON.stringify(join(dir, 'canary-expression'))}, 'x')}`,
+  '',
+].join('\n');
+
+/** A Markdown body that imports fs and writes `<dir>/canary2` in an expression. */
+const importPayload = (dir: string) => [
+  "import fs from 'node:fs'",
+  '',
+  `{fs.writeFileSync(${JSON.stringify(join(dir, 'canary2'))}, 'x')}`,
+  '',
+].join('\n');
+
+const CANARIES = ['canary-written', 'canary-expression', 'canary2'];
+
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'claimtrail-canary-'));
+});
+
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** A copy of the project whose node_modules links each package, but keeps its own caches. */
+async function copyProject(): Promise<string> {
+  const project = join(root, 'project');
+  await mkdir(project);
+  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    await cp(join(PROJECT, entry), join(project, entry), { recursive: true });
+  }
+  await mkdir(join(project, 'node_modules'));
+  for (const entry of await readdir(join(PROJECT, 'node_modules'))) {
+    // .astro, .vite and the like are caches: the copy gets its own.
+    if (entry.startsWith('.') && entry !== '.bin') continue;
+    await symlink(join(PROJECT, 'node_modules', entry), join(project, 'node_modules', entry), 'junction');
+  }
+  return project;
+}
+
+describe('MDX in content never executes', () => {
+  test('the canary payload is live: compiled as MDX, it writes its files', async () => {
+    const control = join(root, 'control');
+    await mkdir(control);
+    const { evaluate } = await import('@mdx-js/mdx');
+    const runtime = { Fragment: Symbol('Fragment'), jsx: () => null, jsxs: () => null };
+    const module = await evaluate(mdxPayload(control), { ...runtime, baseUrl: pathToFileURL(`${control}/`) });
+    module.default({});
+    expect((await readdir(control)).sort()).toEqual(['canary-expression', 'canary-written']);
+  });
+
+  test('astro build refuses an .mdx claim and a .md claim with MDX in it, and neither runs', async () => {
+    const project = await copyProject();
+    const content = join(root, 'content');
+    await cp(join(PROJECT, 'content'), content, { recursive: true });
+    await writeFile(join(content, 'claims/canary.mdx'), `${CLAIM_FRONTMATTER}\n${mdxPayload(root)}`);
+    await writeFile(join(content, 'claims/canary-import.md'), `${CLAIM_FRONTMATTER}\n${importPayload(root)}`);
+    const out = join(root, 'out');
+
+    const result = spawnSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', out], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, CLAIMTRAIL_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
+      timeout: 90_000,
+    });
+    const output = `${result.stdout}\n${result.stderr}`;
+
+    expect(result.error).toBeUndefined();
+    expect(result.status, output).not.toBe(0);
+    expect(output).toContain('content/claims/canary.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets and topics are plain Markdown, never compiled as code)');
+    expect(output).toContain('content/claims/canary-import.md:19: MDX import is not allowed in content (claims, people, outlets and topics are plain Markdown and never run code; remove the line)');
+    expect(output).toContain('content/claims/canary-import.md:21: "{" starts an MDX expression, which content cannot run (write \\{ for the character itself)');
+    for (const canary of CANARIES) expect(existsSync(join(root, canary)), canary).toBe(false);
+    // Nothing was built from it.
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  }, 120_000);
+});
+
+describe('security headers', () => {
+  const logger = { info: () => {}, warn: () => {} } as unknown as AstroIntegrationLogger;
+
+  test('_headers carries every header of src/lib/security.ts for every path', () => {
+    const text = headersFile();
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('/*');
+    expect(lines.slice(1)).toEqual(Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`));
+    expect(text).toContain("frame-ancestors 'none'");
+  });
+
+  test('written into the build output when the build is done, after any rules from public/_headers', async () => {
+    const dir = join(root, 'headers');
+    await mkdir(dir);
+    const hook = securityHeaders().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: AstroIntegrationLogger }) => Promise<void>;
+    await hook({ dir: pathToFileURL(`${dir}/`), logger });
+    expect(await readFile(join(dir, '_headers'), 'utf8')).toBe(headersFile());
+
+    await writeFile(join(dir, '_headers'), '/pagefind/*\n  Cache-Control: max-age=60\n');
+    await hook({ dir: pathToFileURL(`${dir}/`), logger });
+    expect(await readFile(join(dir, '_headers'), 'utf8')).toBe(`/pagefind/*\n  Cache-Control: max-age=60\n\n${headersFile()}`);
+  });
+
+  test('a header that could break the file is refused', () => {
+    expect(() => headersFile({ 'X-Test': 'a\nX-Injected: b' })).toThrow('cannot be written to _headers');
+  });
+});
