@@ -3,7 +3,6 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { pagefind } from './src/integrations/pagefind.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentMarkdown } from './src/lib/markdown/pipeline.ts';
 import { SITE } from './src/site.config.ts';
@@ -12,6 +11,9 @@ export default defineConfig({
   site: SITE.url,
   trailingSlash: 'always',
   build: {
+    // Each page waits on its own file write; rendering 16 at a time keeps the one
+    // rendering thread busy while earlier pages are written (a third faster at 10,000).
+    concurrency: 16,
     format: 'directory',
     // External stylesheets only: the Content Security Policy allows no inline styles.
     inlineStylesheets: 'never',
@@ -25,7 +27,6 @@ export default defineConfig({
     // MDX is only for pages maintainers write (methodology, about), with a plain pipeline.
     mdx({ processor: unified() }),
     sitemap(),
-    pagefind(),
     // `_headers` for hosts that read it: the CSP of src/lib/security.ts, plus frame-ancestors.
     securityHeaders(),
   ],

@@ -12,11 +12,14 @@ import type { PersonData } from '../schemas/person.ts';
 import { RATING_SCALE, type Status } from '../schemas/status.ts';
 import type { TopicData } from '../schemas/topic.ts';
 import { compareNewestFirst, yearOf } from './dates.ts';
+import { bodyHtml, contentVersion } from './content/bodies.ts';
 
 export interface Claim {
   id: string;
   data: ClaimData;
   entry: CollectionEntry<'claims'>;
+  /** The editor's context and analysis, rendered; '' when the file has no body. */
+  html: string;
   speaker: Person;
   /** The content file, for "Edit this claim" and history links. */
   file: string;
@@ -33,6 +36,8 @@ export interface Person {
   id: string;
   data: PersonData;
   entry: CollectionEntry<'people'>;
+  /** The biography, rendered. */
+  html: string;
   affiliation: Person | undefined;
   /** People who list this organisation as their affiliation. */
   members: Person[];
@@ -54,6 +59,7 @@ export interface Outlet {
   id: string;
   data: OutletData;
   entry: CollectionEntry<'outlets'>;
+  html: string;
   claims: Claim[];
   articles: Article[];
 }
@@ -62,6 +68,7 @@ export interface Topic {
   id: string;
   data: TopicData;
   entry: CollectionEntry<'topics'>;
+  html: string;
   claims: Claim[];
   /** The people this topic quotes, most claims first. */
   speakers: { person: Person; count: number }[];
@@ -111,7 +118,7 @@ async function buildCatalog(): Promise<Catalog> {
   ]);
 
   const people = new Map<string, Person>(
-    personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, affiliation: undefined, members: [], claims: [], scorecard: [] }]),
+    personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, html: bodyHtml('people', entry.id, entry.digest), affiliation: undefined, members: [], claims: [], scorecard: [] }]),
   );
   for (const person of people.values()) {
     const affiliation = person.data.affiliation ? people.get(person.data.affiliation) : undefined;
@@ -119,10 +126,10 @@ async function buildCatalog(): Promise<Catalog> {
     affiliation?.members.push(person);
   }
   const outlets = new Map<string, Outlet>(
-    outletEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, claims: [], articles: [] }]),
+    outletEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, html: bodyHtml('outlets', entry.id, entry.digest), claims: [], articles: [] }]),
   );
   const topics = new Map<string, Topic>(
-    topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, claims: [], speakers: [], scorecard: [] }]),
+    topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, html: bodyHtml('topics', entry.id, entry.digest), claims: [], speakers: [], scorecard: [] }]),
   );
 
   // The validator guarantees every id resolves before a build gets here.
@@ -130,6 +137,7 @@ async function buildCatalog(): Promise<Catalog> {
     id: entry.id,
     data: entry.data,
     entry,
+    html: bodyHtml('claims', entry.id, entry.digest),
     speaker: people.get(entry.data.speaker) as Person,
     file: entry.filePath ?? `content/claims/${entry.id}.md`,
     firstAppearance: entry.data.appearances[0] as Appearance,
@@ -142,12 +150,18 @@ async function buildCatalog(): Promise<Catalog> {
   const claimsById = new Map(claims.map((claim) => [claim.id, claim]));
   const byStatus = new Map<Status, Claim[]>(RATING_SCALE.map(({ value }) => [value, []]));
   const linkedFrom = new Map<string, Claim[]>();
+  // Newest first, like `claims`: related claims by the same speaker on a topic, without
+  // scanning the speaker's whole list (one speaker can hold thousands of claims).
+  const bySpeakerTopic = new Map<string, Claim[]>();
   const articles = new Map<string, Article>();
 
   for (const claim of claims) {
     claim.speaker.claims.push(claim);
     byStatus.get(claim.data.status)?.push(claim);
-    for (const topicId of claim.data.topics) topics.get(topicId)?.claims.push(claim);
+    for (const topicId of claim.data.topics) {
+      topics.get(topicId)?.claims.push(claim);
+      pushTo(bySpeakerTopic, `${claim.speaker.id}\n${topicId}`, claim);
+    }
     for (const id of claim.data.related) pushTo(linkedFrom, id, claim);
     const seenOutlets = new Set<string>();
     for (const appearance of claim.data.appearances) {
@@ -180,12 +194,14 @@ async function buildCatalog(): Promise<Catalog> {
     const add = (other: Claim | undefined) => {
       if (other && other.id !== claim.id && !chosen.has(other.id)) chosen.set(other.id, other);
     };
+    // Every claim the editors linked is shown; the rest only fill up to the limit.
     for (const id of claim.data.related) add(claimsById.get(id));
-    for (const other of linkedFrom.get(claim.id) ?? []) add(other);
-    const topicsOfClaim = new Set(claim.data.topics);
-    for (const other of claim.speaker.claims) {
-      if (chosen.size >= Math.max(limit, claim.data.related.length)) break;
-      if (other.data.topics.some((topic) => topicsOfClaim.has(topic))) add(other);
+    const wanted = Math.max(limit, chosen.size);
+    for (const other of linkedFrom.get(claim.id) ?? []) if (chosen.size < wanted) add(other);
+    const sameSpeaker = claim.data.topics.map((topic) => bySpeakerTopic.get(`${claim.speaker.id}\n${topic}`) ?? []);
+    // Take the newest from each topic's list in turn until enough are chosen.
+    for (let depth = 0; chosen.size < wanted && sameSpeaker.some((list) => depth < list.length); depth++) {
+      for (const list of sameSpeaker) if (chosen.size < wanted) add(list[depth]);
     }
     return [...chosen.values()];
   }
@@ -193,12 +209,16 @@ async function buildCatalog(): Promise<Catalog> {
   return { claims, claimsById, people, outlets, topics, byStatus, statusCounts: countByStatus(claims), relatedTo };
 }
 
-let catalog: Promise<Catalog> | undefined;
+let cached: { version: number; catalog: Promise<Catalog> } | undefined;
 
-/** The catalog, built on first use and shared by every page of the build. */
+/**
+ * The catalog, built on first use and shared by every page of the build. In `astro dev`
+ * it is built again after content changes, so a contributor's preview is never stale.
+ */
 export function getCatalog(): Promise<Catalog> {
-  catalog ??= buildCatalog();
-  return catalog;
+  const version = contentVersion();
+  if (cached?.version !== version) cached = { version, catalog: buildCatalog() };
+  return cached.catalog;
 }
 
 /** Claims grouped by the year they were said, newest year first (for person pages). */

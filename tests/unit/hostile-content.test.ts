@@ -155,7 +155,7 @@ const CASES: HostileCase[] = [
     file: 'claims/hostile-import.md',
     problems: [`content/claims/hostile-import.md:19: MDX import is not allowed in content (${NEVER_CODE})`],
     // Plain Markdown: the line is a paragraph of text, never a module import.
-    rendered: '<p>import fs from ‘node:fs’</p>\n<p>The NRF said so.</p>',
+    rendered: "<p>import fs from 'node:fs'</p>\n<p>The NRF said so.</p>",
     kept: 'The NRF said so.',
   },
   {
@@ -180,7 +180,7 @@ const CASES: HostileCase[] = [
     file: 'claims/hostile-mdx.mdx',
     problems: ['content/claims/hostile-mdx.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets and topics are plain Markdown, never compiled as code)'],
     // Never read as content at all; were its body rendered, it would be text.
-    rendered: '<p>import fs from ‘node:fs’</p>\n<p>{fs.writeFileSync(‘pwned’, ‘x’)}</p>',
+    rendered: "<p>import fs from 'node:fs'</p>\n<p>{fs.writeFileSync('pwned', 'x')}</p>",
     kept: 'writeFileSync',
   },
   {

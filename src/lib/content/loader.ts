@@ -12,7 +12,12 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../../schemas/common.ts';
 import { COLLECTION_SCHEMAS, type ValidEntry } from './collections.ts';
 import { contentDirectory, loadContent, type LoadedContent } from './load.ts';
+import { setBodies, type RenderedBody } from './bodies.ts';
 import { formatReport } from './problems.ts';
+import { PARALLEL_THRESHOLD, renderInWorkers } from '../markdown/parallel.ts';
+import { isContentPipeline } from '../markdown/pipeline.ts';
+
+type RenderedContent = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
 
 interface SharedState {
   snapshot: Promise<LoadedContent> | undefined;
@@ -34,25 +39,50 @@ export class ContentProblemsError extends Error {
   override name = 'ContentProblemsError';
 }
 
-async function render(context: LoaderContext, entry: ValidEntry, root: string) {
-  if (!entry.body.trim()) return undefined;
-  // Astro's renderer looks for frontmatter again at the start of what it is given; a body
-  // opening with a `---` rule would be mistaken for it. `***` is the same rule.
-  const body = entry.body.replace(/^(\s*\n)?---(?=[ \t]*(?:\n|$))/, '$1***');
-  return context.renderMarkdown(body, { fileURL: pathToFileURL(join(root, entry.file)) });
+/**
+ * The body as the renderer should see it. Astro's renderer looks for frontmatter again
+ * at the start of what it is given, so a body opening with a `---` rule would be mistaken
+ * for it; `***` is the same rule.
+ */
+const bodyForRendering = (entry: ValidEntry) => entry.body.replace(/^(\s*\n)?---(?=[ \t]*(?:\n|$))/, '$1***');
+
+/**
+ * Every body rendered to HTML. A build with many entries renders them on all cores with
+ * worker threads running the same pipeline Astro is configured with; `astro dev`, small
+ * sites and any other processor use Astro's own renderer, one entry at a time.
+ */
+async function renderBodies(context: LoaderContext, entries: Map<string, ValidEntry>, root: string) {
+  const withBody = [...entries.values()].filter((entry) => entry.body.trim());
+  const { markdown } = context.config;
+  const parallel = !context.watcher && withBody.length >= PARALLEL_THRESHOLD
+    && isContentPipeline(markdown.processor) && markdown.syntaxHighlight === false;
+  if (parallel) {
+    const jobs = withBody.map((entry) => ({ id: entry.id, body: bodyForRendering(entry), fileURL: pathToFileURL(join(root, entry.file)).href }));
+    return renderInWorkers(jobs, markdown.gfm === undefined ? { syntaxHighlight: false } : { syntaxHighlight: false, gfm: markdown.gfm });
+  }
+  const rendered = new Map<string, RenderedContent>();
+  for (const entry of withBody) {
+    rendered.set(entry.id, await context.renderMarkdown(bodyForRendering(entry), { fileURL: pathToFileURL(join(root, entry.file)) }));
+  }
+  return rendered;
 }
 
-async function fill(context: LoaderContext, entries: Map<string, ValidEntry>, root: string) {
+async function fill(context: LoaderContext, collection: CollectionName, entries: Map<string, ValidEntry>, root: string) {
+  const renderedBodies = await renderBodies(context, entries, root);
+  const bodies = new Map<string, RenderedBody>();
   context.store.clear();
   for (const entry of entries.values()) {
-    const rendered = await render(context, entry, root);
+    const digest = context.generateDigest(entry.body);
+    bodies.set(entry.id, { digest, html: renderedBodies.get(entry.id)?.html ?? '' });
+    // Only the data goes into Astro's store; the HTML stays beside it (see bodies.ts).
     context.store.set({
       id: entry.id,
       data: entry.data as unknown as Record<string, unknown>,
       filePath: entry.file,
-      ...(rendered ? { rendered } : {}),
+      digest,
     });
   }
+  setBodies(collection, bodies);
 }
 
 function report(context: LoaderContext, content: LoadedContent) {
@@ -93,9 +123,9 @@ export function contentLoader(collection: CollectionName): Loader {
         throw new ContentProblemsError(`Content has problems:\n${formatReport(content.problems)}`);
       }
       report(context, content);
-      await fill(context, content.entries[collection] as Map<string, ValidEntry>, root);
+      await fill(context, collection, content.entries[collection] as Map<string, ValidEntry>, root);
       if (context.watcher) {
-        state.refreshers.set(collection, (fresh) => fill(context, fresh.entries[collection] as Map<string, ValidEntry>, root));
+        state.refreshers.set(collection, (fresh) => fill(context, collection, fresh.entries[collection] as Map<string, ValidEntry>, root));
         watch(context, root);
       }
     },

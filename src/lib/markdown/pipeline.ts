@@ -3,6 +3,9 @@
  * `markdown.processor`. Raw HTML is parsed here (Astro's own rehype-raw step runs after
  * user plugins, too late to sanitize), then sanitized with the same policy the validator
  * enforces, so the sanitizer is a second line that a valid file never trips.
+ *
+ * SmartyPants is off: it rewrites straight quotes and dashes, and a fact-checking site
+ * must not alter the punctuation of quoted words. (It was also half of all Markdown time.)
  */
 import { unified } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
@@ -10,7 +13,22 @@ import rehypeSanitize from 'rehype-sanitize';
 import { sanitizeSchema } from '../content/html-policy.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 
-export const contentMarkdown = () =>
-  unified({
+/**
+ * Marks the processor's options so the content loader can tell that the configured
+ * processor is this pipeline, which its worker threads rebuild (Astro's config schema
+ * keeps `options` by identity but copies the processor object itself).
+ */
+export const CONTENT_PIPELINE = Symbol.for('claimtrail.content-pipeline');
+
+export function contentMarkdown() {
+  const processor = unified({
+    smartypants: false,
     rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeExternalLinks],
   });
+  Object.defineProperty(processor.options, CONTENT_PIPELINE, { value: true });
+  return processor;
+}
+
+export function isContentPipeline(processor: { options?: object } | undefined): boolean {
+  return Boolean(processor?.options && CONTENT_PIPELINE in processor.options);
+}
