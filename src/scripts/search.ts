@@ -32,7 +32,8 @@ interface Pagefind {
 
 const FILTERS = ['type', 'status', 'speaker', 'outlet', 'topic', 'year'] as const;
 const SORTS = { newest: { date: 'desc' }, oldest: { date: 'asc' } } as const;
-const BATCH = 20;
+/** Results shown at first and per "Show more": each one costs a small fetch. */
+const BATCH = 10;
 const TYPE_LABELS: Record<string, string> = { claim: 'Claim', person: 'Person or organisation', outlet: 'Outlet', topic: 'Topic' };
 const SITE_NAME = document.title.split(' · ').at(-1) ?? 'Claimtrail';
 
@@ -216,6 +217,7 @@ async function run(state: State, history: 'push' | 'replace' | 'none'): Promise<
 }
 
 let typing: ReturnType<typeof setTimeout> | undefined;
+let preloading: ReturnType<typeof setTimeout> | undefined;
 form.addEventListener('submit', (event) => {
   event.preventDefault();
   clearTimeout(typing);
@@ -225,6 +227,13 @@ form.addEventListener('change', (event) => {
   if (event.target instanceof HTMLSelectElement) void run(formState(), 'push');
 });
 query.addEventListener('input', () => {
+  // While the reader types, fetch the index chunks for the words so far; when the search
+  // runs, only the results' own fragments are left to fetch, in one parallel round.
+  clearTimeout(preloading);
+  preloading = setTimeout(() => {
+    const words = query.value.trim();
+    if (words) void loadPagefind().then((engine) => engine.preload(words));
+  }, 60);
   clearTimeout(typing);
   typing = setTimeout(() => void run(formState(), 'replace'), 250);
 });

@@ -316,12 +316,15 @@ describe.concurrent('answers are data, never code or YAML', () => {
     }
   });
 
-  test('no child_process and no shell anywhere in the CLI', async () => {
+  test('no shell anywhere in the CLI, and only the build script starts a process', async () => {
     const files = (await readdir(join(PROJECT, 'src/cli'), { recursive: true })).filter((file) => file.endsWith('.ts'));
     expect(files).toContain('new.ts');
     for (const file of files) {
       const source = await readFile(join(PROJECT, 'src/cli', file), 'utf8');
-      expect(source, file).not.toMatch(/child_process|\bexec(Sync)?\(|shell:/);
+      expect(source, file).not.toMatch(/\bexec(Sync)?\(|shell:/);
+      // `npm run build` runs Astro as a child process, with an argument list and no shell;
+      // nothing a contributor wrote (a file name, a field) is among its arguments.
+      if (file !== 'build.ts') expect(source, file).not.toMatch(/child_process/);
     }
   });
 });

@@ -65,8 +65,9 @@ function node22(): string {
   return existsSync(local) ? local : process.execPath;
 }
 
-function astroBuild(extraArgs: string[], env: NodeJS.ProcessEnv, what: string): void {
-  const status = run(node22(), [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', ...extraArgs], { env });
+/** `npm run build`'s script: Astro, then the Pagefind index. */
+function siteBuild(extraArgs: string[], env: NodeJS.ProcessEnv, what: string): void {
+  const status = run(node22(), [join(ROOT, 'src', 'cli', 'build.ts'), ...extraArgs], { env });
   if (status !== 0) throw new Error(`Building ${what} failed (exit ${status}); see the output above.`);
 }
 
@@ -75,12 +76,12 @@ export default async function setup({ provide }: TestProject) {
 
   if (!existsSync(join(DIST, 'index.html'))) {
     console.log('[e2e setup] dist/index.html is missing: building the site.');
-    astroBuild([], process.env, 'the site');
+    siteBuild([], process.env, 'the site');
   }
 
   // The fixture site is small and always rebuilt, so it never lags behind its content.
   await rm(FIXTURE_SITE, { recursive: true, force: true });
-  astroBuild(['--outDir', FIXTURE_SITE], { ...process.env, CLAIMTRAIL_CONTENT: FIXTURE_CONTENT }, 'the fixture site');
+  siteBuild(['--outDir', FIXTURE_SITE], { ...process.env, CLAIMTRAIL_CONTENT: FIXTURE_CONTENT }, 'the fixture site');
   if (!existsSync(join(FIXTURE_SITE, 'index.html'))) throw new Error(`The fixture build wrote no ${FIXTURE_SITE}/index.html`);
 
   const site = await serve(DIST);
