@@ -111,14 +111,14 @@ const CONSISTENCY: { needs: (keyof ClaimFields)[]; check: (claim: ClaimFields, f
   {
     needs: ['date', 'appearances'],
     check(claim, fail) {
-      const first = claim.appearances[0];
       claim.appearances.forEach((appearance, index) => {
+        const previous = claim.appearances[index - 1];
         if (isCertainlyBefore(appearance.date, claim.date)) {
           fail(['appearances', index, 'date'], `${appearance.date} is before the claim was said (${claim.date})`,
             'an article cannot report a claim before it was made; check both dates');
-        } else if (first && index > 0 && isCertainlyBefore(appearance.date, first.date)) {
-          fail(['appearances', index, 'date'], `${appearance.date} is before the first appearance (${first.date})`,
-            'list appearances oldest first');
+        } else if (previous && isCertainlyBefore(appearance.date, previous.date)) {
+          fail(['appearances', index, 'date'], `${appearance.date} is before the appearance listed above it (${previous.date})`,
+            'list appearances oldest first; the first is the first appearance');
         }
       });
     },

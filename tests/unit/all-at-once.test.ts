@@ -51,7 +51,7 @@ test('every problem in every file, in one run, sorted by file then line', async 
     content/outlets/new-york-sun.md:5: country: "USA" is not a country code (write the two-letter ISO 3166 code in capitals, e.g. US, GB or AE)
     content/people/ali-maisam-nazary.md:3: kind: "politican" is not an allowed value (allowed: person, organisation, unnamed)
     content/people/ali-maisam-nazary.md:5: affiliation: unknown person "nrf" (closest known: ali-maisam-nazary, national-resistance-front; or add content/people/nrf.md)
-    content/topics/kabul.md:3: the frontmatter is not valid YAML: bad indentation of a mapping entry"
+    content/topics/kabul.md:3: the frontmatter is not valid YAML: bad indentation of a mapping entry (a value containing ": " or starting with a quote mark must be in quotes, e.g. headline: "Afghan Resistance: A Report")"
   `);
 
   // Sorted by file, then by line within a file.

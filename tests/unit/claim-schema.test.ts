@@ -300,11 +300,17 @@ describe('appearances', () => {
     `);
   });
 
+  test('appearances are listed oldest first, each after the one above it', async () => {
+    const result = await loadClaim({ date: '2022', appearances: [appearance('2022-05-10'), appearance('2022-07'), appearance('2022-06')] });
+    expect(result.lines).toHaveLength(1);
+    expect(result.lines[0]).toContain('appearances[2].date: 2022-06 is before the appearance listed above it (2022-07)');
+  });
+
   test('the first appearance is the oldest', async () => {
     const result = await loadClaim({ date: '2022', appearances: [appearance('2022-06-02'), appearance('2022-06-01'), appearance('2022-05')] });
     expect(result.report).toMatchInlineSnapshot(`
-      "content/claims/intense-fighting.md:12: appearances[1].date: 2022-06-01 is before the first appearance (2022-06-02) (list appearances oldest first)
-      content/claims/intense-fighting.md:15: appearances[2].date: 2022-05 is before the first appearance (2022-06-02) (list appearances oldest first)"
+      "content/claims/intense-fighting.md:12: appearances[1].date: 2022-06-01 is before the appearance listed above it (2022-06-02) (list appearances oldest first; the first is the first appearance)
+      content/claims/intense-fighting.md:15: appearances[2].date: 2022-05 is before the appearance listed above it (2022-06-01) (list appearances oldest first; the first is the first appearance)"
     `);
   });
 });

@@ -110,9 +110,9 @@ describe('frontmatter', () => {
       'topics/herat.md': { raw: '---\ntitle: [Herat\ndescription: Claims.\n---\n' },
     });
     expect(result.report).toMatchInlineSnapshot(`
-      "content/topics/herat.md:3: the frontmatter is not valid YAML: missed comma between flow collection entries
-      content/topics/kabul.md:4: the frontmatter is not valid YAML: duplicated mapping key
-      content/topics/panjshir.md:3: the frontmatter is not valid YAML: bad indentation of a mapping entry"
+      "content/topics/herat.md:3: the frontmatter is not valid YAML: missed comma between flow collection entries (a list in [brackets] needs commas between items and a closing ], e.g. topics: [panjshir, battlefield-claims])
+      content/topics/kabul.md:4: the frontmatter is not valid YAML: duplicated mapping key (each field can appear only once; keep one and delete the other)
+      content/topics/panjshir.md:3: the frontmatter is not valid YAML: bad indentation of a mapping entry (a value containing ": " or starting with a quote mark must be in quotes, e.g. headline: "Afghan Resistance: A Report")"
     `);
   });
 

@@ -76,7 +76,7 @@ describe('fields', () => {
 
   test('a consistency rule across two list items', async () => {
     const result = await load(claimWith({ 14: '    date: 2022-05-09' }));
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:14: appearances[1].date: 2022-05-09 is before the first appearance (2022-05-10) (list appearances oldest first)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:14: appearances[1].date: 2022-05-09 is before the appearance listed above it (2022-05-10) (list appearances oldest first; the first is the first appearance)"`);
   });
 
   test('a list written as one-line groups', async () => {

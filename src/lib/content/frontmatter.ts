@@ -38,14 +38,30 @@ export function splitFrontmatter(source: string): SplitFile | null {
   };
 }
 
-export type YamlResult = { ok: true; data: unknown } | { ok: false; line: number | undefined; message: string };
+export type YamlResult =
+  | { ok: true; data: unknown }
+  | { ok: false; line: number | undefined; message: string; hint: string | undefined };
+
+/**
+ * What usually causes js-yaml's terser messages in a content file, said plainly. Most come
+ * from a headline or quote with a colon in it, which YAML reads as a new field.
+ */
+const YAML_HINTS: [RegExp, string][] = [
+  [/bad indentation of a mapping entry|incomplete explicit mapping pair|end of the stream or a document separator/,
+    'a value containing ": " or starting with a quote mark must be in quotes, e.g. headline: "Afghan Resistance: A Report"'],
+  [/duplicated mapping key/, 'each field can appear only once; keep one and delete the other'],
+  [/missed comma between flow collection entries|unexpected end of the stream within a flow collection/,
+    'a list in [brackets] needs commas between items and a closing ], e.g. topics: [panjshir, battlefield-claims]'],
+  [/unexpected end of the stream within a (single|double) quoted scalar/, 'a quoted value is missing its closing quote mark'],
+];
 
 export function parseYaml(yaml: string): YamlResult {
   try {
     return { ok: true, data: loadYaml(yaml, { schema: CORE_SCHEMA }) };
   } catch (error) {
     if (error instanceof YAMLException) {
-      return { ok: false, line: error.mark ? error.mark.line + YAML_FIRST_LINE : undefined, message: error.reason };
+      const hint = YAML_HINTS.find(([pattern]) => pattern.test(error.reason))?.[1];
+      return { ok: false, line: error.mark ? error.mark.line + YAML_FIRST_LINE : undefined, message: error.reason, hint };
     }
     throw error;
   }

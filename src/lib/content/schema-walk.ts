@@ -63,6 +63,37 @@ export function allowedKeys(root: AnySchema, path: readonly PropertyKey[]): stri
   return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }
 
+type Reference = NonNullable<FieldMeta['references']>;
+/** A path through the data to an id field: keys, and `'*'` for every item of a list. */
+type ReferencePath = { path: (string | '*')[]; collection: Reference };
+
+/** Where a schema's id fields are, read from the schema once rather than per entry. */
+function referencePaths(root: AnySchema, path: (string | '*')[] = []): ReferencePath[] {
+  const { inner, meta } = unwrap(root);
+  if (meta.references) return [{ path, collection: meta.references }];
+  const def = inner._zod.def as unknown as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
+  if (def.type === 'object' && def.shape) {
+    return Object.entries(def.shape).flatMap(([key, child]) => referencePaths(child, [...path, key]));
+  }
+  if (def.type === 'array' && def.element) return referencePaths(def.element, [...path, '*']);
+  return [];
+}
+
+const referencePathCache = new WeakMap<AnySchema, ReferencePath[]>();
+
+function visitPath(data: unknown, path: readonly (string | '*')[], at: PropertyKey[], found: (at: PropertyKey[], value: string) => void): void {
+  if (path.length === 0) {
+    if (typeof data === 'string') found(at, data);
+    return;
+  }
+  const [head, ...rest] = path;
+  if (head === '*') {
+    if (Array.isArray(data)) data.forEach((item, index) => visitPath(item, rest, [...at, index], found));
+  } else if (data && typeof data === 'object' && !Array.isArray(data) && head !== undefined) {
+    visitPath((data as Record<string, unknown>)[head], rest, [...at, head], found);
+  }
+}
+
 /**
  * Calls `visit` for every value in `data` whose field declares `references`, with the
  * value's path: every id that must resolve, found from the schema instead of a list.
@@ -70,20 +101,12 @@ export function allowedKeys(root: AnySchema, path: readonly PropertyKey[]): stri
 export function forEachReference(
   root: AnySchema,
   data: unknown,
-  visit: (path: PropertyKey[], collection: NonNullable<FieldMeta['references']>, id: string) => void,
-  path: PropertyKey[] = [],
+  visit: (path: PropertyKey[], collection: Reference, id: string) => void,
 ): void {
-  const { inner, meta } = unwrap(root);
-  if (meta.references && typeof data === 'string') {
-    visit(path, meta.references, data);
-    return;
+  let paths = referencePathCache.get(root);
+  if (!paths) {
+    paths = referencePaths(root);
+    referencePathCache.set(root, paths);
   }
-  const def = inner._zod.def as unknown as { type: string; shape?: Record<string, AnySchema>; element?: AnySchema };
-  if (def.type === 'object' && def.shape && data && typeof data === 'object') {
-    for (const [key, child] of Object.entries(def.shape)) {
-      forEachReference(child, (data as Record<string, unknown>)[key], visit, [...path, key]);
-    }
-  } else if (def.type === 'array' && def.element && Array.isArray(data)) {
-    data.forEach((item, index) => forEachReference(def.element as AnySchema, item, visit, [...path, index]));
-  }
+  for (const { path, collection } of paths) visitPath(data, path, [], (at, id) => visit(at, collection, id));
 }
