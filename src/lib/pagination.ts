@@ -21,12 +21,13 @@ export function paginate<T>(items: readonly T[], base: string): Page<T>[] {
 }
 
 /**
- * Static paths for a list route `[...path].astro`: the first page at `<slug>`, later pages
- * at `<slug>/page/<n>`. `slug` is undefined for a list at the route's own root.
+ * Static paths for a list route `[...path].astro`: the first page at the route's root
+ * (`path` undefined), later pages at `page/<n>`. `params` adds the route's other
+ * parameters, such as a person's `id`.
  */
-export function listPaths<T, P extends object>(slug: string | undefined, pages: Page<T>[], props: P) {
+export function listPaths<T, P extends object>(pages: Page<T>[], props: P, params: Record<string, string> = {}) {
   return pages.map((page) => ({
-    params: { path: [slug, page.number > 1 ? `page/${page.number}` : undefined].filter(Boolean).join('/') || undefined },
+    params: { ...params, path: page.number > 1 ? `page/${page.number}` : undefined },
     props: { ...props, page },
   }));
 }

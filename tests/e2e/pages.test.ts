@@ -8,30 +8,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ClaimData } from '../../src/schemas/claim.ts';
-import { label, precision, RATING_SCALE, readContent, shownDate, shownWords, type Content, type Entry } from './support/content.ts';
-import { openPage, useBrowser, visit, type WatchedPage } from './support/pages.ts';
+import { label, precision, RATING_SCALE, shownDate, shownWords, type Content, type Entry } from './support/content.ts';
+import { useSites, visit } from './support/pages.ts';
 import { ROOT } from './support/paths.ts';
 
 const PAGE_SIZE = 50;
-const browser = useBrowser();
-const siteUrl = inject('siteUrl');
-const fixtureUrl = inject('fixtureUrl');
-
 let site: Content;
 let fixture: Content;
-let tab: WatchedPage;
 let page: Page;
+const { siteUrl, fixtureUrl } = useSites((sites) => ({ site, fixture, page } = sites));
 
-beforeAll(async () => {
-  [site, fixture] = await Promise.all([readContent('site'), readContent('fixture')]);
-  tab = await openPage(browser());
-  page = tab.page;
-});
-afterAll(async () => {
-  await tab?.close();
-});
 
 /** Text as a reader sees it: white space collapsed. */
 const clean = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();

@@ -7,16 +7,12 @@
  * page breaks the Content Security Policy or loads a script it should not.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import type { ClaimData } from '../../src/schemas/claim.ts';
-import { label, RATING_SCALE, readContent, shownDate, type Content, type Entry } from './support/content.ts';
+import { label, RATING_SCALE, shownDate, type Content, type Entry } from './support/content.ts';
 import { htmlFiles, readHtml } from './support/html.ts';
-import { escapeRegExp, openPage, useBrowser, visit, type WatchedPage } from './support/pages.ts';
+import { escapeRegExp, openPage, useSites, visit, type WatchedPage } from './support/pages.ts';
 import { DIST, FIXTURE_SITE } from './support/paths.ts';
-
-const browser = useBrowser();
-const siteUrl = inject('siteUrl');
-const fixtureUrl = inject('fixtureUrl');
 
 let site: Content;
 let fixture: Content;
@@ -25,15 +21,12 @@ let page: Page;
 /** Every CSP report from every page this file opens. */
 const violations: string[] = [];
 
-beforeAll(async () => {
-  [site, fixture] = await Promise.all([readContent('site'), readContent('fixture')]);
-  tab = await openPage(browser());
-  page = tab.page;
-});
-afterAll(async () => {
-  violations.push(...(tab?.violations ?? []));
-  await tab?.close();
+const { browser, siteUrl, fixtureUrl } = useSites(
+  (sites) => ({ site, fixture, tab, page } = sites),
   // Reported here as well as in the last test, so a violation is never silently lost.
+  (sites) => violations.push(...sites.tab.violations),
+);
+afterAll(() => {
   expect(violations).toEqual([]);
 });
 

@@ -6,31 +6,19 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { ClaimData } from '../../src/schemas/claim.ts';
-import { label, RATING_SCALE, readContent, type Content, type Entry } from './support/content.ts';
+import { label, RATING_SCALE, type Content, type Entry } from './support/content.ts';
 import { htmlFiles, pathOf, readHtml, tags } from './support/html.ts';
-import { openPage, useBrowser, type WatchedPage } from './support/pages.ts';
+import { useSites } from './support/pages.ts';
 import { DIST, FIXTURE_SITE } from './support/paths.ts';
 
 const ORIGIN = 'https://claimtrail.org';
-const browser = useBrowser();
-const siteUrl = inject('siteUrl');
-const fixtureUrl = inject('fixtureUrl');
-
 let site: Content;
 let fixture: Content;
-let tab: WatchedPage;
 let page: Page;
+const { siteUrl, fixtureUrl } = useSites((sites) => ({ site, fixture, page } = sites));
 
-beforeAll(async () => {
-  [site, fixture] = await Promise.all([readContent('site'), readContent('fixture')]);
-  tab = await openPage(browser());
-  page = tab.page;
-});
-afterAll(async () => {
-  await tab?.close();
-});
 
 const SITES = () => [
   { name: 'site', url: siteUrl, root: DIST, content: site },

@@ -1,7 +1,8 @@
 /** Helpers the browser tests share: one browser per file, pages that record CSP reports. */
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { readContent, type Content } from './content.ts';
 
 /** Starts Chromium once for the test file that calls it and closes it afterwards. */
 export function useBrowser(): () => Browser {
@@ -55,4 +56,35 @@ export async function visit(page: Page, url: string, status = 200): Promise<void
 /** Regular-expression-safe text, for `name: new RegExp(...)`. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export interface Sites {
+  /** The content of the real site and of the fixture site. */
+  site: Content;
+  fixture: Content;
+  /** One tab, shared by the file's tests. */
+  tab: WatchedPage;
+  page: Page;
+}
+
+/**
+ * What every browser test file starts with: the browser, both sites' addresses and content,
+ * and one open tab. `ready` receives them before the first test; `done` runs before the tab
+ * closes (to collect what it saw).
+ */
+export function useSites(ready: (sites: Sites) => void, done?: (sites: Sites) => void) {
+  const browser = useBrowser();
+  let sites: Sites | undefined;
+  beforeAll(async () => {
+    const [site, fixture] = await Promise.all([readContent('site'), readContent('fixture')]);
+    const tab = await openPage(browser());
+    sites = { site, fixture, tab, page: tab.page };
+    ready(sites);
+  });
+  afterAll(async () => {
+    if (!sites) return;
+    done?.(sites);
+    await sites.tab.close();
+  });
+  return { browser, siteUrl: inject('siteUrl'), fixtureUrl: inject('fixtureUrl') };
 }
