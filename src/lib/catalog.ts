@@ -5,7 +5,7 @@
  * and never scan or sort a collection themselves, so building N claim pages costs N
  * lookups, not N scans.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import type { Appearance, ClaimData } from '../schemas/claim.ts';
 import type { OutletData } from '../schemas/outlet.ts';
 import type { PersonData } from '../schemas/person.ts';
@@ -17,7 +17,6 @@ import { bodyHtml, contentVersion } from './content/bodies.ts';
 export interface Claim {
   id: string;
   data: ClaimData;
-  entry: CollectionEntry<'claims'>;
   /** The editor's context and analysis, rendered; '' when the file has no body. */
   html: string;
   speaker: Person;
@@ -35,7 +34,6 @@ export interface Claim {
 export interface Person {
   id: string;
   data: PersonData;
-  entry: CollectionEntry<'people'>;
   /** The biography, rendered. */
   html: string;
   affiliation: Person | undefined;
@@ -58,7 +56,6 @@ export interface Article {
 export interface Outlet {
   id: string;
   data: OutletData;
-  entry: CollectionEntry<'outlets'>;
   html: string;
   claims: Claim[];
   articles: Article[];
@@ -67,7 +64,6 @@ export interface Outlet {
 export interface Topic {
   id: string;
   data: TopicData;
-  entry: CollectionEntry<'topics'>;
   html: string;
   claims: Claim[];
   /** The people this topic quotes, most claims first. */
@@ -118,7 +114,7 @@ async function buildCatalog(): Promise<Catalog> {
   ]);
 
   const people = new Map<string, Person>(
-    personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, html: bodyHtml('people', entry.id, entry.digest), affiliation: undefined, members: [], claims: [], scorecard: [] }]),
+    personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('people', entry.id, entry.digest), affiliation: undefined, members: [], claims: [], scorecard: [] }]),
   );
   for (const person of people.values()) {
     const affiliation = person.data.affiliation ? people.get(person.data.affiliation) : undefined;
@@ -126,17 +122,16 @@ async function buildCatalog(): Promise<Catalog> {
     affiliation?.members.push(person);
   }
   const outlets = new Map<string, Outlet>(
-    outletEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, html: bodyHtml('outlets', entry.id, entry.digest), claims: [], articles: [] }]),
+    outletEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('outlets', entry.id, entry.digest), claims: [], articles: [] }]),
   );
   const topics = new Map<string, Topic>(
-    topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, html: bodyHtml('topics', entry.id, entry.digest), claims: [], speakers: [], scorecard: [] }]),
+    topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('topics', entry.id, entry.digest), claims: [], speakers: [], scorecard: [] }]),
   );
 
   // The validator guarantees every id resolves before a build gets here.
   const claims: Claim[] = claimEntries.map((entry) => ({
     id: entry.id,
     data: entry.data,
-    entry,
     html: bodyHtml('claims', entry.id, entry.digest),
     speaker: people.get(entry.data.speaker) as Person,
     file: entry.filePath ?? `content/claims/${entry.id}.md`,

@@ -8,6 +8,7 @@
  *   npm run bench -- --skip-browser        no Chromium: no first-search bytes or waves
  *   npm run bench -- --runs 3              build each size 3 times, report the fastest
  *   npm run bench -- --seed 7 --latency 150
+ *   npm run bench -- --site dist           only the search measurements, on a site already built
  *
  * Per size it generates content into .bench/<size>/content (reused while the seed, size and
  * generator are unchanged), runs `src/cli/validate.ts --content` (timed), empties the build
@@ -57,6 +58,7 @@ const { values: args } = parseArgs({
     'skip-browser': { type: 'boolean', default: false },
     latency: { type: 'string', default: '150' },
     runs: { type: 'string', default: '1' },
+    site: { type: 'string' },
   },
 });
 const SIZES = args.sizes.split(',').map((size) => Number(size.trim().replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))));
@@ -989,7 +991,7 @@ function sizeReport(result: SizeResult): string {
     ['Build (npm run build)', seconds(build.wallMs), cpuText(build.memory.cpuSeconds), `exit ${build.exitCode}; ${(build.memory.cpuSeconds / (build.wallMs / 1000)).toFixed(2)} cores busy on average; load average before ${build.loadAverageBefore.join(', ')} on ${os.cpus().length} CPUs`],
     ['  content sync', seconds(p.contentSync), cpuText(cpu.contentSync), `"Syncing content" -> "Synced content" (loader: validate + render Markdown)${peakOf('contentSync')}`],
     ['  page rendering', seconds(p.pageRendering), cpuText(cpu.pageRendering), `"generating static routes" -> "Completed" (Astro says ${seconds(p.astroRenderReportedMs)}); first page after ${seconds(p.beforeFirstPage)}${peakOf('pageRendering')}`],
-    ['  Pagefind', seconds(p.pagefind), cpuText(cpu.pagefind), `integration's own timer; ${count(p.pagefindPages)} pages indexed${peakOf('pagefind')}`],
+    ['  Pagefind', seconds(p.pagefind), cpuText(cpu.pagefind), `the build script's own timer; ${count(p.pagefindPages)} pages indexed${peakOf('pagefind')}`],
     ['  other', seconds(p.other), cpuText(cpu.other), 'the rest, below'],
     ['    startup', seconds(p.startup), cpuText(cpu.startup), `spawn -> "Syncing content" (Node, config, integrations, Vite server)${peakOf('startup')}`],
     ['    types + build info', seconds(p.typesAndBuildInfo), cpuText(cpu.typesAndBuildInfo), '"Synced content" -> "Building static entrypoints"'],
@@ -1256,7 +1258,23 @@ async function writeConfigWrapper(): Promise<void> {
   ].join('\n'));
 }
 
+/** `--site DIR`: the first search and later queries on a site that is already built. */
+async function measureBuiltSite(dir: string): Promise<void> {
+  const search = await measureSearch(dir);
+  const sum = (kind: string) => search.first.requests.filter((r) => r.kind === kind).reduce((n, r) => n + r.gzip, 0);
+  const kinds = [...new Set(search.first.requests.map((r) => r.kind))];
+  console.log(`Search on ${dir} ("${search.firstQuery}": ${search.firstResultsStatus})`);
+  console.log(`  first search: ${kb(search.first.gzip)} as a compressing host sends it, ${kb(search.first.transferred)} uncompressed, ${search.first.requests.length} requests`);
+  for (const kind of kinds) console.log(`    ${kind.padEnd(22)} ${exact(sum(kind)).padStart(10)}`);
+  console.log(`  "${search.secondQuery}" typed, from Enter: ${search.second.waves} wave(s); "${search.pasted.query}" pasted: ${search.pasted.waves} wave(s)`);
+  if (search.errors.length) console.log(search.errors.join('\n'));
+}
+
 async function main(): Promise<void> {
+  if (args.site) {
+    await measureBuiltSite(args.site);
+    return;
+  }
   await mkdir(BENCH, { recursive: true });
   const info = machine();
   console.log(heading('Claimtrail benchmark'));
