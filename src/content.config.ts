@@ -10,4 +10,6 @@ export const collections = {
   people: defineCollection({ loader: contentLoader('people') }),
   outlets: defineCollection({ loader: contentLoader('outlets') }),
   topics: defineCollection({ loader: contentLoader('topics') }),
+  sources: defineCollection({ loader: contentLoader('sources') }),
+  sides: defineCollection({ loader: contentLoader('sides') }),
 };

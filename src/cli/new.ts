@@ -1,9 +1,9 @@
 /**
- * `npm run new -- claim` (or person, outlet, topic): starts a new content file.
+ * `npm run new -- claim` (or person, outlet, topic, source, side): starts a new content file.
  *
  *   npm run new -- claim                       at a terminal: asks for each field
  *   npm run new -- claim --speaker ali-maisam-nazary --claim "..." --date 2022-05 \
- *     --outlet new-york-sun --headline "..." --status unverified --summary "..." --topic panjshir
+ *     --source nysun-resistance-liberated-districts --status unverified --summary "..." --topic panjshir
  *                                              with flags: asks nothing
  *   npm run new -- claim < /dev/null           no terminal, no flags: a template to fill in
  *
@@ -46,18 +46,21 @@ const flagsOf = (kind: Kind) => [...QUESTIONS[kind].map((question) => `--${quest
 const USAGE = `Start a new content file:
 
   npm run new -- claim     npm run new -- person     npm run new -- outlet     npm run new -- topic
+  npm run new -- source    npm run new -- side
 
 At a terminal it asks for each field. Or give the fields as flags, and it asks nothing:
 
   claim:   ${flagsOf('claim').join(' ')}
            (--quote: the source quotes the speaker's exact words; --reported: it reports them;
-            --published: the article's date when it differs from --date; --topic may repeat)
+            --source: the article's id in content/sources/; --topic may repeat)
   person:  ${flagsOf('person').join(' ')}
   outlet:  ${flagsOf('outlet').join(' ')}
   topic:   ${flagsOf('topic').join(' ')}
+  source:  ${flagsOf('source').join(' ')}
+  side:    ${flagsOf('side').join(' ')}   (--party yes or no)
 
 A field left out is written as TODO; npm run validate lists those until they are filled in.
-  --content DIR    write into DIR/<claims|people|outlets|topics>/ instead of content/
+  --content DIR    write into DIR/<claims|people|outlets|topics|sources|sides>/ instead of content/
   --interactive    ask even when the input is not a terminal (answers read line by line)
 See CONTRIBUTING.md for what each field means.`;
 
@@ -87,6 +90,10 @@ function answersFromFlags(kind: Kind, values: Record<string, unknown>): Answers 
   }
   if (kind === 'claim' && values['quote'] !== undefined) answers['quote'] = true;
   if (kind === 'claim' && values['reported'] !== undefined) answers['quote'] = false;
+  if (kind === 'side' && typeof answers['party'] === 'string') {
+    if (!/^(y|yes|true|n|no|false)$/i.test(answers['party'])) return '--party: answer yes (a party to the conflict) or no';
+    answers['party'] = /^(y|yes|true)$/i.test(answers['party']);
+  }
   return answers;
 }
 
@@ -106,6 +113,10 @@ async function baseId(kind: Kind, answers: Answers, files: Record<CollectionName
       return idFrom(words('name'), 'new-outlet');
     case 'topic':
       return idFrom(words('title'), 'new-topic');
+    case 'source':
+      return idFrom(words('title').slice(0, 8), 'new-source');
+    case 'side':
+      return idFrom(words('name'), 'new-side');
   }
 }
 
@@ -123,20 +134,15 @@ async function main(args: string[]): Promise<number> {
   }
   const kind = KIND_NAMES[positionals[0] ?? ''];
   if (!kind || positionals.length > 1) {
-    return fail(positionals.length ? `"${positionals.join(' ')}" is not something to add: write claim, person, outlet or topic`
-      : 'What should it start? Write claim, person, outlet or topic, e.g. npm run new -- claim');
+    return fail(positionals.length ? `"${positionals.join(' ')}" is not something to add: write claim, person, outlet, topic, source or side`
+      : 'What should it start? Write claim, person, outlet, topic, source or side, e.g. npm run new -- claim');
   }
 
   const cwd = process.cwd();
   const contentDir = values.content ? resolve(cwd, values.content) : contentDirectory(cwd);
   const files = await readIds(contentDir);
   const known: Known = {
-    ids: {
-      claims: new Set(files.claims.keys()),
-      people: new Set(files.people.keys()),
-      outlets: new Set(files.outlets.keys()),
-      topics: new Set(files.topics.keys()),
-    },
+    ids: Object.fromEntries(Object.entries(files).map(([collection, ids]) => [collection, new Set(ids.keys())])) as unknown as Known['ids'],
     organisations: await readOrganisations(files.people),
     today: todayAnywhere(),
   };

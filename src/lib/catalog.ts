@@ -1,14 +1,19 @@
 /**
- * Every query the pages make, computed once per build from the four collections: claims
+ * Every query the pages make, computed once per build from the collections: claims
  * sorted newest first; each person's, outlet's and topic's claims; articles per outlet;
  * scorecards; the people each topic quotes most; related claims. Pages read from here
  * and never scan or sort a collection themselves, so building N claim pages costs N
  * lookups, not N scans.
  */
 import { getCollection } from 'astro:content';
-import type { Appearance, ClaimData } from '../schemas/claim.ts';
+import type { ClaimData, Evidence } from '../schemas/claim.ts';
 import type { OutletData } from '../schemas/outlet.ts';
-import type { PersonData } from '../schemas/person.ts';
+import { roleAt, type PersonData, type Role } from '../schemas/person.ts';
+import type { SideData } from '../schemas/side.ts';
+import { sourceDate, type SourceData } from '../schemas/source.ts';
+import { isCertainlyBefore } from '../schemas/date.ts';
+import { sideOf, standingOf, type Standing } from './independence.ts';
+import { appearanceWords, evidenceDate, isLaterEvidence } from './content/method.ts';
 import { RATING_SCALE, type Status } from '../schemas/status.ts';
 import type { TopicData } from '../schemas/topic.ts';
 import { compareNewestFirst, yearOf } from './dates.ts';
@@ -22,18 +27,75 @@ export interface Claim {
   speaker: Person;
   /** The content file, for "Edit this claim" and history links. */
   file: string;
-  firstAppearance: Appearance;
+  /** Where it appeared, each source resolved, first appearance first. */
+  appearances: ClaimAppearance[];
+  firstAppearance: ClaimAppearance;
   /** The outlet of the first appearance. */
   firstOutlet: Outlet;
+  /** The evidence, each item with its source, originator and standing resolved. */
+  evidence: EvidenceItem[];
+  /** The speaker's role when the claim was made, if the record knows it. */
+  speakerRole: { role: Role; asDescribed?: string } | undefined;
   /** The day the claim was first rated, from its own log. */
   added: string;
   /** The day of its latest status change, from its own log. */
   lastUpdated: string;
 }
 
+/** One appearance of a claim: the source, and the words and quote flag it gives. */
+export interface ClaimAppearance {
+  source: Source;
+  words: string;
+  quote: boolean;
+  locator: string | undefined;
+}
+
+/** When evidence dates from, relative to the claim. */
+export type EvidenceTiming = 'before' | 'at-the-time' | 'later' | 'undated';
+
+/** An evidence item as the pages and exports show it. */
+export interface EvidenceItem {
+  item: Evidence;
+  source: Source;
+  originator: Person;
+  /** How the originator stands to the speaker: the speaker, their side, another party, independent. */
+  standing: Standing;
+  /** The originator's side, if any. */
+  side: Side | undefined;
+  /** When it was said or found: its own date, else its source's. */
+  date: string | undefined;
+  timing: EvidenceTiming;
+}
+
+export interface Side {
+  id: string;
+  data: SideData;
+  html: string;
+  /** People entries that speak for this side (directly or through their organisation). */
+  members: Person[];
+}
+
+/** A source record: a document claims appear in or evidence cites. */
+export interface Source {
+  id: string;
+  data: SourceData;
+  html: string;
+  publisher: Outlet;
+  side: Side | undefined;
+  /** The date to show and sort by, with which of the two dates it is. */
+  date: string | undefined;
+  dateKind: 'published' | 'updated' | undefined;
+  /** Claims that appeared in it. */
+  claims: Claim[];
+  /** Claims whose evidence cites it. */
+  citedBy: Claim[];
+}
+
 export interface Person {
   id: string;
   data: PersonData;
+  /** The side it speaks for, its own or its organisation's. */
+  side: Side | undefined;
   /** The biography, rendered. */
   html: string;
   affiliation: Person | undefined;
@@ -43,22 +105,13 @@ export interface Person {
   scorecard: StatusCount[];
 }
 
-export interface Article {
-  outlet: Outlet;
-  headline: string;
-  date: string;
-  url: string | undefined;
-  archived: string | undefined;
-  author: string | undefined;
-  claims: Claim[];
-}
-
 export interface Outlet {
   id: string;
   data: OutletData;
   html: string;
   claims: Claim[];
-  articles: Article[];
+  /** The sources it published, newest first. */
+  articles: Source[];
 }
 
 export interface Topic {
@@ -83,6 +136,8 @@ export interface Catalog {
   people: Map<string, Person>;
   outlets: Map<string, Outlet>;
   topics: Map<string, Topic>;
+  sources: Map<string, Source>;
+  sides: Map<string, Side>;
   byStatus: Map<Status, Claim[]>;
   statusCounts: StatusCount[];
   /** Related claims: explicit `related` first, then claims that link here, then the same speaker on a shared topic. */
@@ -106,40 +161,87 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 async function buildCatalog(): Promise<Catalog> {
-  const [claimEntries, personEntries, outletEntries, topicEntries] = await Promise.all([
+  const [claimEntries, personEntries, outletEntries, topicEntries, sourceEntries, sideEntries] = await Promise.all([
     getCollection('claims'),
     getCollection('people'),
     getCollection('outlets'),
     getCollection('topics'),
+    getCollection('sources'),
+    getCollection('sides'),
   ]);
 
-  const people = new Map<string, Person>(
-    personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('people', entry.id, entry.digest), affiliation: undefined, members: [], claims: [], scorecard: [] }]),
+  const sides = new Map<string, Side>(
+    sideEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('sides', entry.id, entry.digest), members: [] }]),
   );
+  const people = new Map<string, Person>(
+    personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('people', entry.id, entry.digest), side: undefined, affiliation: undefined, members: [], claims: [], scorecard: [] }]),
+  );
+  const lookup = { people: new Map(personEntries.map((entry) => [entry.id, entry.data])), sides: new Map(sideEntries.map((entry) => [entry.id, entry.data])) };
   for (const person of people.values()) {
     const affiliation = person.data.affiliation ? people.get(person.data.affiliation) : undefined;
     person.affiliation = affiliation;
     affiliation?.members.push(person);
+    const side = sideOf(person.id, lookup);
+    person.side = side ? sides.get(side) : undefined;
+    person.side?.members.push(person);
   }
   const outlets = new Map<string, Outlet>(
     outletEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('outlets', entry.id, entry.digest), claims: [], articles: [] }]),
   );
+  const sources = new Map<string, Source>(sourceEntries.map((entry) => {
+    const dated = sourceDate(entry.data);
+    const source: Source = {
+      id: entry.id, data: entry.data, html: bodyHtml('sources', entry.id, entry.digest),
+      publisher: outlets.get(entry.data.publisher) as Outlet,
+      side: entry.data.side ? sides.get(entry.data.side) : undefined,
+      date: dated?.date, dateKind: dated?.which, claims: [], citedBy: [],
+    };
+    source.publisher.articles.push(source);
+    return [entry.id, source];
+  }));
+  const sourceData = new Map(sourceEntries.map((entry) => [entry.id, entry.data]));
   const topics = new Map<string, Topic>(
     topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('topics', entry.id, entry.digest), claims: [], speakers: [], scorecard: [] }]),
   );
 
   // The validator guarantees every id resolves before a build gets here.
-  const claims: Claim[] = claimEntries.map((entry) => ({
-    id: entry.id,
-    data: entry.data,
-    html: bodyHtml('claims', entry.id, entry.digest),
-    speaker: people.get(entry.data.speaker) as Person,
-    file: entry.filePath ?? `content/claims/${entry.id}.md`,
-    firstAppearance: entry.data.appearances[0] as Appearance,
-    firstOutlet: outlets.get(entry.data.appearances[0]?.outlet ?? '') as Outlet,
-    added: entry.data.updates[0]?.date ?? entry.data.date,
-    lastUpdated: entry.data.updates.at(-1)?.date ?? entry.data.date,
-  }));
+  const claims: Claim[] = claimEntries.map((entry) => {
+    const data: ClaimData = entry.data;
+    const appearances = data.appearances.map((appearance, index): ClaimAppearance => ({
+      source: sources.get(appearance.source) as Source,
+      words: appearanceWords(data, index),
+      quote: appearance.quote ?? data.quote,
+      locator: appearance.locator,
+    }));
+    const evidence = data.evidence.map((item): EvidenceItem => {
+      const date = evidenceDate(item, sourceData);
+      const originator = people.get(item.originator) as Person;
+      return {
+        item, date, originator,
+        source: sources.get(item.source) as Source,
+        standing: standingOf(item.originator, data.speaker, lookup),
+        side: originator.side,
+        timing: !date ? 'undated' : isLaterEvidence(date, data.date) ? 'later'
+          : isCertainlyBefore(date, data.date) ? 'before' : 'at-the-time',
+      };
+    });
+    const speaker = people.get(data.speaker) as Person;
+    const first = appearances[0] as ClaimAppearance;
+    return {
+      id: entry.id,
+      data,
+      html: bodyHtml('claims', entry.id, entry.digest),
+      speaker,
+      file: entry.filePath ?? `content/claims/${entry.id}.md`,
+      appearances,
+      firstAppearance: first,
+      firstOutlet: first.source.publisher,
+      evidence,
+      speakerRole: roleAt(speaker.data, data.date),
+      added: data.updates[0]?.date ?? data.date,
+      lastUpdated: data.updates.at(-1)?.date ?? data.date,
+    };
+  });
   claims.sort(newestFirst);
 
   const claimsById = new Map(claims.map((claim) => [claim.id, claim]));
@@ -148,7 +250,6 @@ async function buildCatalog(): Promise<Catalog> {
   // Newest first, like `claims`: related claims by the same speaker on a topic, without
   // scanning the speaker's whole list (one speaker can hold thousands of claims).
   const bySpeakerTopic = new Map<string, Claim[]>();
-  const articles = new Map<string, Article>();
 
   for (const claim of claims) {
     claim.speaker.claims.push(claim);
@@ -159,23 +260,19 @@ async function buildCatalog(): Promise<Catalog> {
     }
     for (const id of claim.data.related) pushTo(linkedFrom, id, claim);
     const seenOutlets = new Set<string>();
-    for (const appearance of claim.data.appearances) {
-      const outlet = outlets.get(appearance.outlet) as Outlet;
+    for (const { source } of claim.appearances) {
+      const outlet = source.publisher;
       if (!seenOutlets.has(outlet.id)) outlet.claims.push(claim);
       seenOutlets.add(outlet.id);
-      const key = `${outlet.id}\n${appearance.headline}\n${appearance.date}`;
-      let article = articles.get(key);
-      if (!article) {
-        article = { outlet, headline: appearance.headline, date: appearance.date, url: appearance.url, archived: appearance.archived, author: appearance.author, claims: [] };
-        articles.set(key, article);
-        outlet.articles.push(article);
-      }
-      article.claims.push(claim);
+      if (source.claims.at(-1) !== claim) source.claims.push(claim);
     }
+    for (const { source } of claim.evidence) if (!source.citedBy.includes(claim)) source.citedBy.push(claim);
   }
 
   for (const person of people.values()) person.scorecard = countByStatus(person.claims);
-  for (const outlet of outlets.values()) outlet.articles.sort((a, b) => compareNewestFirst(a.date, b.date) || a.headline.localeCompare(b.headline));
+  for (const outlet of outlets.values()) {
+    outlet.articles.sort((a, b) => compareNewestFirst(a.date ?? '', b.date ?? '') || a.data.title.localeCompare(b.data.title));
+  }
   for (const topic of topics.values()) {
     topic.scorecard = countByStatus(topic.claims);
     const counts = new Map<Person, number>();
@@ -201,7 +298,7 @@ async function buildCatalog(): Promise<Catalog> {
     return [...chosen.values()];
   }
 
-  return { claims, claimsById, people, outlets, topics, byStatus, statusCounts: countByStatus(claims), relatedTo };
+  return { claims, claimsById, people, outlets, topics, sources, sides, byStatus, statusCounts: countByStatus(claims), relatedTo };
 }
 
 let cached: { version: number; catalog: Promise<Catalog> } | undefined;

@@ -9,36 +9,37 @@
  * "Not checkable" is not a point on a truth scale, so its rating carries only its name.
  */
 import { SITE } from '../site.config.ts';
-import type { Appearance } from '../schemas/claim.ts';
 import { ratingOf } from '../schemas/status.ts';
-import type { Catalog, Claim, Person } from './catalog.ts';
+import type { Claim, ClaimAppearance, Person } from './catalog.ts';
 import { absoluteUrl, claimUrl, outletUrl, personUrl } from './links.ts';
 
-function speakerNode(person: Person) {
+function speakerNode(person: Person, claim: Claim) {
   return {
     '@type': person.data.kind === 'organisation' ? 'Organization' : 'Person',
     name: person.data.name,
     url: absoluteUrl(personUrl(person.id)),
-    ...(person.data.role ? { jobTitle: person.data.role } : {}),
+    ...(claim.speakerRole ? { jobTitle: claim.speakerRole.role.title } : {}),
     ...(person.affiliation ? { affiliation: { '@type': 'Organization', name: person.affiliation.data.name } } : {}),
   };
 }
 
-function appearanceNode(appearance: Appearance, catalog: Catalog) {
-  const outlet = catalog.outlets.get(appearance.outlet);
+function appearanceNode({ source }: ClaimAppearance) {
+  const outlet = source.publisher;
   return {
     '@type': 'CreativeWork',
-    headline: appearance.headline,
-    datePublished: appearance.date,
-    ...(appearance.url ? { url: appearance.url } : {}),
-    ...(appearance.author ? { author: { '@type': 'Person', name: appearance.author } } : {}),
-    ...(outlet ? { publisher: { '@type': 'Organization', name: outlet.data.name, url: absoluteUrl(outletUrl(outlet.id)), sameAs: outlet.data.homepage } } : {}),
+    headline: source.data.title,
+    ...(source.data.published ? { datePublished: source.data.published } : {}),
+    ...(source.data.updated ? { dateModified: source.data.updated } : {}),
+    ...(source.data.url ? { url: source.data.url } : {}),
+    ...(source.data.author ? { author: { '@type': 'Person', name: source.data.author } } : {}),
+    inLanguage: source.data.language,
+    publisher: { '@type': 'Organization', name: outlet.data.name, url: absoluteUrl(outletUrl(outlet.id)), sameAs: outlet.data.homepage },
   };
 }
 
-export function claimReview(claim: Claim, catalog: Catalog) {
+export function claimReview(claim: Claim) {
   const rating = ratingOf(claim.data.status);
-  const appearances = claim.data.appearances.map((appearance) => appearanceNode(appearance, catalog));
+  const appearances = claim.appearances.map(appearanceNode);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -55,7 +56,7 @@ export function claimReview(claim: Claim, catalog: Catalog) {
     },
     itemReviewed: {
       '@type': 'Claim',
-      author: speakerNode(claim.speaker),
+      author: speakerNode(claim.speaker, claim),
       datePublished: claim.data.date,
       appearance: appearances,
       firstAppearance: appearances[0],

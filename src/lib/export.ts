@@ -6,7 +6,7 @@
  */
 import { precisionOf } from '../schemas/date.ts';
 import { ratingOf } from '../schemas/status.ts';
-import type { Catalog, Claim } from './catalog.ts';
+import type { Claim, Side } from './catalog.ts';
 import { absoluteUrl, claimUrl } from './links.ts';
 
 export const JSON_FIELDS: { name: string; description: string }[] = [
@@ -21,8 +21,10 @@ export const JSON_FIELDS: { name: string; description: string }[] = [
   { name: 'status_label', description: 'The rating as shown on the site.' },
   { name: 'summary', description: 'One sentence saying why the claim has its rating.' },
   { name: 'topics', description: 'Topic ids.' },
-  { name: 'appearances', description: 'Where it appeared, first appearance first: { outlet, outlet_name, headline, date, url, archived, author }.' },
-  { name: 'evidence', description: 'Evidence items: { stance (supports, contradicts or context), source, date, url, summary }.' },
+  { name: 'speaker_role', description: 'The speaker’s role when the claim was made, if recorded: { title, as_described } where as_described is the date a source describes the role, or null when its dates cover the claim.' },
+  { name: 'speaker_side', description: 'The side the speaker speaks for (a party to the conflict or not): { id, name, party }, or null for an independent speaker.' },
+  { name: 'appearances', description: 'Where it appeared, first appearance first: { source, kind, title, outlet, outlet_name, author, published, updated, url, archived, language, side, words, quote, locator }. Dates are null when the source does not show them; url and archived are null unless known.' },
+  { name: 'evidence', description: 'Evidence items: { stance (supports, contradicts or context), source, source_kind, source_title, outlet_name, originator, originator_name, standing (speaker, own-side, other-party or independent), side, date, timing (before, at-the-time, later or undated, relative to the claim), words, locator, url, archived, summary, claim, bearing }.' },
   { name: 'updates', description: 'The dated log of status changes, oldest first: { date, from, to, note }.' },
   { name: 'related', description: 'Ids of related claims.' },
   { name: 'language', description: 'Language the claim was first made in, when not English (BCP 47), or null.' },
@@ -31,7 +33,11 @@ export const JSON_FIELDS: { name: string; description: string }[] = [
   { name: 'last_updated', description: 'The day of its latest status change.' },
 ];
 
-export function claimRecord(claim: Claim, catalog: Catalog) {
+function sideRecord(side: Side | undefined) {
+  return side ? { id: side.id, name: side.data.name, party: side.data.party } : null;
+}
+
+export function claimRecord(claim: Claim) {
   const { data } = claim;
   return {
     id: claim.id,
@@ -39,22 +45,51 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
     claim: data.claim,
     quote: data.quote,
     speaker: { id: claim.speaker.id, name: claim.speaker.data.name, kind: claim.speaker.data.kind },
+    speaker_role: claim.speakerRole ? { title: claim.speakerRole.role.title, as_described: claim.speakerRole.asDescribed ?? null } : null,
+    speaker_side: sideRecord(claim.speaker.side),
     date: data.date,
     date_precision: precisionOf(data.date),
     status: data.status,
     status_label: ratingOf(data.status).label,
     summary: data.summary,
     topics: data.topics,
-    appearances: data.appearances.map((a) => ({
-      outlet: a.outlet,
-      outlet_name: catalog.outlets.get(a.outlet)?.data.name ?? a.outlet,
-      headline: a.headline,
-      date: a.date,
-      url: a.url ?? null,
-      archived: a.archived ?? null,
-      author: a.author ?? null,
+    appearances: claim.appearances.map(({ source, words, quote, locator }) => ({
+      source: source.id,
+      kind: source.data.kind,
+      title: source.data.title,
+      outlet: source.publisher.id,
+      outlet_name: source.publisher.data.name,
+      author: source.data.author ?? null,
+      published: source.data.published ?? null,
+      updated: source.data.updated ?? null,
+      url: source.data.url ?? null,
+      archived: source.data.archived ?? null,
+      language: source.data.language,
+      side: sideRecord(source.side),
+      words,
+      quote,
+      locator: locator ?? null,
     })),
-    evidence: data.evidence.map((e) => ({ stance: e.stance, source: e.source, date: e.date ?? null, url: e.url ?? null, summary: e.summary })),
+    evidence: claim.evidence.map(({ item, source, originator, standing, side, date, timing }) => ({
+      stance: item.stance,
+      source: source.id,
+      source_kind: source.data.kind,
+      source_title: source.data.title,
+      outlet_name: source.publisher.data.name,
+      originator: originator.id,
+      originator_name: originator.data.name,
+      standing,
+      side: sideRecord(side),
+      date: date ?? null,
+      timing,
+      words: item.words ?? null,
+      locator: item.locator ?? null,
+      url: source.data.url ?? null,
+      archived: source.data.archived ?? null,
+      summary: item.summary,
+      claim: item.claim ?? null,
+      bearing: item.bearing ?? null,
+    })),
     updates: data.updates.map((u) => ({ date: u.date, from: u.from ?? null, to: u.to, note: u.note })),
     related: data.related,
     language: data.language ?? null,
@@ -81,14 +116,18 @@ export const CSV_COLUMNS: { name: string; description: string; value: (record: C
   { name: 'status_label', description: 'Rating label.', value: (r) => r.status_label },
   { name: 'summary', description: 'Why it has its rating.', value: (r) => r.summary },
   { name: 'topics', description: 'Topic ids, separated by “; ”.', value: (r) => r.topics.join('; ') },
+  { name: 'speaker_side', description: 'Side the speaker speaks for, if any.', value: (r) => r.speaker_side?.name ?? null },
+  { name: 'first_source', description: 'Source id of the first appearance.', value: (r) => r.appearances[0]?.source ?? null },
   { name: 'first_outlet', description: 'Outlet of the first appearance.', value: (r) => r.appearances[0]?.outlet_name ?? null },
-  { name: 'first_headline', description: 'Headline of the first appearance.', value: (r) => r.appearances[0]?.headline ?? null },
-  { name: 'first_date', description: 'Date of the first appearance.', value: (r) => r.appearances[0]?.date ?? null },
+  { name: 'first_headline', description: 'Title of the first appearance.', value: (r) => r.appearances[0]?.title ?? null },
+  { name: 'first_date', description: 'Date the first appearance was published, or else updated, at its precision; empty if not known.', value: (r) => r.appearances[0]?.published ?? r.appearances[0]?.updated ?? null },
   { name: 'first_url', description: 'Address of the first appearance, if known.', value: (r) => r.appearances[0]?.url ?? null },
   { name: 'appearances', description: 'Number of appearances.', value: (r) => r.appearances.length },
   { name: 'evidence_supports', description: 'Evidence items that support it.', value: (r) => count(r, 'supports') },
   { name: 'evidence_contradicts', description: 'Evidence items that contradict it.', value: (r) => count(r, 'contradicts') },
   { name: 'evidence_context', description: 'Context items.', value: (r) => count(r, 'context') },
+  { name: 'evidence_independent', description: 'Evidence items whose originator is independent of the speaker’s side.', value: (r) => r.evidence.filter((e) => e.standing === 'independent').length },
+  { name: 'evidence_later', description: 'Evidence items dated more than six months after the claim.', value: (r) => r.evidence.filter((e) => e.timing === 'later').length },
   { name: 'language', description: 'Original language, if not English.', value: (r) => r.language },
   { name: 'original', description: 'Original-language text.', value: (r) => r.original },
   { name: 'added', description: 'Day first rated.', value: (r) => r.added },

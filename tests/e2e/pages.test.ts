@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import type { ClaimData } from '../../src/schemas/claim.ts';
+import { roleAt } from '../../src/schemas/person.ts';
 import { label, precision, RATING_SCALE, shownDate, shownWords, type Content, type Entry } from './support/content.ts';
 import { useSites, visit } from './support/pages.ts';
 import { ROOT } from './support/paths.ts';
@@ -56,6 +57,9 @@ async function checkClaimPage(base: string, content: Content, claim: Entry<Claim
   expect(await said.getAttribute('datetime')).toBe(data.date);
   expect(await textOf(said)).toBe(shownDate(data.date));
   expect(await textOf(attribution)).toContain(`Said ${precision(data.date) === 'day' ? 'on' : 'in'} ${shownDate(data.date)}.`);
+  // The speaker's role at the time of the claim, never today's as if it always held.
+  const role = roleAt(speaker.data, data.date);
+  if (role) expect(await textOf(attribution)).toContain(role.asDescribed ? `${role.role.title} (as described in ${shownDate(role.asDescribed)})` : role.role.title);
   if (precision(data.date) === 'year') {
     // A year-only date never gains a month or a day.
     expect(await textOf(said)).toMatch(/^\d{4}$/);
@@ -71,21 +75,28 @@ async function checkClaimPage(base: string, content: Content, claim: Entry<Claim
   expect(await textOf(verdict)).toContain(data.summary);
   expect(await textOf(verdict)).toContain(rating?.definition);
 
-  // Every appearance, in order, with outlet, headline and date.
+  // Every appearance, in order, with its source's outlet, title, kind and date (an update date says so).
   const appearances = page.getByRole('region', { name: 'Where it appeared' }).getByRole('listitem');
   expect(await appearances.count()).toBe(data.appearances.length);
   for (const [index, appearance] of data.appearances.entries()) {
     const item = appearances.nth(index);
-    const outlet = content.outlet(appearance.outlet);
+    const source = content.source(appearance.source);
+    const outlet = content.publisherOf(appearance.source);
     expect(await item.getByRole('link', { name: outlet.data.name, exact: true }).getAttribute('href')).toBe(`/outlets/${outlet.id}/`);
     const text = await textOf(item);
-    expect(text).toContain(appearance.headline);
-    expect(text).toContain(shownDate(appearance.date));
-    expect(await item.locator('time').getAttribute('datetime')).toBe(appearance.date);
-    if (appearance.url) {
-      expect(await item.getByRole('link', { name: appearance.headline, exact: true }).getAttribute('href')).toBe(appearance.url);
+    expect(text).toContain(source.data.title);
+    const date = source.data.published ?? source.data.updated;
+    if (date) {
+      expect(text).toContain(`${source.data.published ? '' : 'updated '}${shownDate(date)}`);
+      expect(await item.locator('time').getAttribute('datetime')).toBe(date);
+    } else {
+      expect(text).toContain('date not known');
     }
-    if (appearance.author) expect(text).toContain(`by ${appearance.author}`);
+    if (source.data.url) {
+      expect(await item.getByRole('link', { name: source.data.title, exact: true }).getAttribute('href')).toBe(source.data.url);
+    }
+    if (source.data.author) expect(text).toContain(`by ${source.data.author}`);
+    if (appearance.words) expect(text).toContain(appearance.words);
   }
 
   // Evidence, grouped by stance, each group with its own heading and count.
@@ -103,9 +114,16 @@ async function checkClaimPage(base: string, content: Content, claim: Entry<Claim
     expect(await listed.count()).toBe(items.length);
     for (const [index, item] of items.entries()) {
       const text = await textOf(listed.nth(index));
-      expect(text).toContain(item.source);
+      // Who found or said it, the source it is read in, and when.
+      expect(text).toContain(content.person(item.originator).data.name);
+      expect(text).toContain(content.source(item.source).data.title);
+      expect(text).toContain(content.publisherOf(item.source).data.name);
       expect(text).toContain(item.summary);
-      if (item.date) expect(text).toContain(shownDate(item.date));
+      if (item.words) expect(text).toContain(item.words);
+      if (item.locator) expect(text).toContain(item.locator);
+      const date = item.date ?? content.source(item.source).data.published ?? content.source(item.source).data.updated;
+      if (date) expect(text).toContain(shownDate(date));
+      expect(text).toMatch(/The speaker|The speaker’s own side|Another party to the conflict|Independent/);
     }
   }
   if (data.evidence.length === 0) expect(await textOf(evidence)).toContain('No evidence is recorded yet');
@@ -284,7 +302,7 @@ describe('person pages', () => {
     const claims = site.claimsBy(person.id);
     await visit(page, `${siteUrl}/people/${person.id}/`);
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe(person.data.name);
-    if (person.data.role) expect(await textOf(page.locator('main dl'))).toContain(person.data.role);
+    for (const role of person.data.roles) expect(await textOf(page.locator('main dl'))).toContain(role.title);
 
     const table = page.getByRole('table', { name: `How ${person.data.name}’s claims are rated` });
     expect(await scorecard(table)).toEqual(countsByLabel(claims));
@@ -334,13 +352,10 @@ interface ExpectedArticle {
 }
 
 function articlesOf(content: Content, outletId: string): ExpectedArticle[] {
-  const seen = new Map<string, ExpectedArticle>();
-  for (const claim of content.claims) {
-    for (const a of claim.data.appearances) {
-      if (a.outlet === outletId) seen.set(`${a.headline}\n${a.date}`, { headline: a.headline, date: a.date });
-    }
-  }
-  return [...seen.values()].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.headline.localeCompare(b.headline)));
+  return [...content.sources.values()]
+    .filter((source) => source.data.publisher === outletId)
+    .map(({ data }) => ({ headline: data.title, date: data.published ?? data.updated ?? '' }))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.headline.localeCompare(b.headline)));
 }
 
 async function articleRows(table: Locator): Promise<ExpectedArticle[]> {
@@ -355,7 +370,7 @@ describe('outlet pages', () => {
     const [outletId] = [...site.outlets.keys()].sort((a, b) => articlesOf(site, b).length - articlesOf(site, a).length);
     const outlet = site.outlet(outletId as string);
     const articles = articlesOf(site, outlet.id);
-    const claims = site.newestFirst.filter((c) => c.data.appearances.some((a) => a.outlet === outlet.id));
+    const claims = site.newestFirst.filter((c) => c.data.appearances.some((a) => site.source(a.source).data.publisher === outlet.id));
     await visit(page, `${siteUrl}/outlets/${outlet.id}/`);
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe(outlet.data.name);
     const section = page.getByRole('region', { name: `Articles (${articles.length})` });

@@ -93,8 +93,8 @@ function claimPageText(content: Content, claim: Entry<ClaimData>): string {
   const speaker = content.person(claim.data.speaker);
   const affiliation = speaker.data.affiliation ? content.person(speaker.data.affiliation).data.name : '';
   return [
-    claim.source, speaker.data.name, speaker.data.role ?? '', affiliation,
-    ...claim.data.appearances.map((a) => content.outlet(a.outlet).data.name),
+    claim.source, speaker.data.name, ...speaker.data.roles.map((role) => role.title), affiliation,
+    ...claim.data.appearances.map((a) => content.publisherOf(a.source).data.name),
     ...claim.data.topics.map((t) => content.topic(t).data.title),
   ].join('\n').toLowerCase();
 }

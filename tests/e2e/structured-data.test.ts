@@ -73,9 +73,13 @@ function checkClaimReview(content: Content, claim: Entry<ClaimData>, html: strin
   const appearances = item['appearance'] as Thing[];
   expect(appearances).toHaveLength(data.appearances.length);
   data.appearances.forEach((appearance, index) => {
-    expect(appearances[index]).toMatchObject({ headline: appearance.headline, datePublished: appearance.date });
-    expect((appearances[index]?.['publisher'] as Thing)['name']).toBe(content.outlet(appearance.outlet).data.name);
-    if (appearance.url) expect(appearances[index]?.['url']).toBe(appearance.url);
+    const source = content.source(appearance.source).data;
+    expect(appearances[index]).toMatchObject({ headline: source.title });
+    // Only the dates the source shows: an update stamp is never passed off as publication.
+    expect(appearances[index]?.['datePublished']).toBe(source.published);
+    expect(appearances[index]?.['dateModified']).toBe(source.updated);
+    expect((appearances[index]?.['publisher'] as Thing)['name']).toBe(content.publisherOf(appearance.source).data.name);
+    if (source.url) expect(appearances[index]?.['url']).toBe(source.url);
   });
   expect(item['firstAppearance']).toEqual(appearances[0]);
 }

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isMap, isScalar, isSeq, parse, parseDocument, type Node } from 'yaml';
 import type { CollectionName } from '../../src/schemas/common.ts';
 import { RATING_SCALE } from '../../src/schemas/status.ts';
+import { METHOD_RULES_PROSE } from '../../src/lib/content/method-prose.ts';
 import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { loadContent } from '../../src/lib/content/load.ts';
 import { formatPath, formatProblem } from '../../src/lib/content/problems.ts';
@@ -70,9 +71,7 @@ const TEMPLATES: { heading: string; collection: CollectionName; id: string; valu
       'quote': true,
       'speaker': 'zabihullah-mujahid',
       'date': '2022-05',
-      'appearances[0].outlet': 'tolonews',
-      'appearances[0].headline': 'Mujahid: No Fighting in Panjshir',
-      'appearances[0].date': '2022-05-10',
+      'appearances[0].source': 'tolonews-no-fighting-in-panjshir',
       'summary': 'No independent source has been to Panjshir to confirm or refute it.',
       'topics[0]': 'panjshir',
       'updates[0].date': '2026-11-20',
@@ -89,6 +88,18 @@ const TEMPLATES: { heading: string; collection: CollectionName; id: string; valu
     collection: 'outlets',
     id: 'tolonews',
     values: { name: 'TOLOnews', kind: 'broadcaster', homepage: 'https://tolonews.com' },
+  },
+  {
+    heading: '### Source: `content/sources/<name>.md`',
+    collection: 'sources',
+    id: 'tolonews-no-fighting-in-panjshir',
+    values: { kind: 'news-report', publisher: 'tolonews', title: 'Mujahid: No Fighting in Panjshir', language: 'en' },
+  },
+  {
+    heading: '### Side: `content/sides/<name>.md`',
+    collection: 'sides',
+    id: 'taliban',
+    values: { name: 'Taliban', party: true },
   },
   {
     heading: '### Topic: `content/topics/<name>.md`',
@@ -140,7 +151,7 @@ const validate = async (root: string) =>
   (await loadContent({ root, contentDir: join(root, 'content'), today: TODAY })).problems.map(formatProblem);
 
 describe('the templates', () => {
-  test('filled in, the four templates make a content tree that validates', async () => {
+  test('filled in, the templates make a content tree that validates', async () => {
     const files = Object.fromEntries(TEMPLATES.map(({ heading, collection, id, values }) =>
       [`${collection}/${id}.md`, fill(template(heading), values)]));
     const root = await writeTree(files);
@@ -168,18 +179,32 @@ describe('the templates', () => {
   test('every field the templates mention as optional is a field of that kind of file', async () => {
     // The commented lines, uncommented, still validate (with example values).
     const optional = (heading: string) => template(heading).split('\n')
-      .filter((line) => /^# [a-z]+: /.test(line) && !/^# [a-z]+: (?:TODO|A |One |Its |The |Optional)/.test(line))
+      .filter((line) => /^# [A-Za-z]+: /.test(line) && !/^# [A-Za-z]+: (?:TODO|A |One |Its |The |Optional)/.test(line))
       .map((line) => line.slice(2));
     const person = optional(TEMPLATES[1]?.heading ?? '');
-    expect(person.map((line) => line.split(':')[0])).toEqual(['role', 'affiliation', 'aliases', 'url']);
+    expect(person.map((line) => line.split(':')[0])).toEqual(['roles', 'affiliation', 'side', 'aliases', 'url']);
     const outlet = optional(TEMPLATES[2]?.heading ?? '');
     expect(outlet.map((line) => line.split(':')[0])).toEqual(['country']);
+    const source = optional(TEMPLATES[3]?.heading ?? '');
+    expect(source.map((line) => line.split(':')[0]))
+      .toEqual(['published', 'updated', 'dateNote', 'author', 'url', 'archived', 'side']);
     const root = await writeTree({
+      'sides/national-resistance-front.md': '---\nname: NRF\nparty: true\n---\n',
+      'sides/taliban.md': '---\nname: Taliban\nparty: true\n---\n',
+      'sources/a-report.md': `---\nkind: news-report\npublisher: new-york-sun\ntitle: A report\nlanguage: en\n${source.join('\n')}\n---\n`,
       'people/national-resistance-front.md': '---\nname: NRF\nkind: organisation\n---\n',
       'people/ali-maisam-nazary.md': `---\nname: Ali Maisam Nazary\nkind: person\n${person.join('\n').replace('https://...', 'https://www.example.org/nazary')}\n---\n`,
       'outlets/new-york-sun.md': `---\nname: The New York Sun\nkind: newspaper\nhomepage: https://www.nysun.com\n${outlet.join('\n')}\n---\n`,
     });
     expect(await validate(root)).toEqual([]);
+  });
+});
+
+describe('the method', () => {
+  test('the rules are the methodology page\'s, in the same words and order', () => {
+    const rules = section('## How ratings are held to the method').replace(/\n {3}/g, ' ').split('\n')
+      .filter((line) => /^\d+\. /.test(line)).map((line) => line.replace(/^\d+\. /, ''));
+    expect(rules).toEqual(METHOD_RULES_PROSE.map(({ rule, text }) => `**${rule}** ${text}`));
   });
 });
 

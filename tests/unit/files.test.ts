@@ -13,7 +13,7 @@ describe('file types', () => {
   test('.md files in the four content folders are read', async () => {
     const result = await loadFixture({ 'topics/foreign-fighters.md': topic() });
     expect(result.lines).toEqual([]);
-    expect(result.fileCount).toBe(6);
+    expect(result.fileCount).toBe(11);
   });
 
   test('MDX files are rejected', async () => {
@@ -42,29 +42,29 @@ describe('file types', () => {
       '.drafts/claim.md': { raw: 'not read' },
     });
     expect(result.lines).toEqual([]);
-    expect(result.fileCount).toBe(5);
+    expect(result.fileCount).toBe(10);
   });
 });
 
 describe('folders', () => {
   test('a folder that is not a content folder', async () => {
-    const result = await loadFixture({ 'claim/denial.md': { raw: 'x' }, 'sources/un-report.md': { raw: 'x' } });
+    const result = await loadFixture({ 'claim/denial.md': { raw: 'x' }, 'reports/un-report.md': { raw: 'x' } });
     expect(result.report).toMatchInlineSnapshot(`
       "content/claim/: is not a content folder (did you mean "claims"?)
-      content/sources/: is not a content folder (content folders: claims, people, outlets, topics)"
+      content/reports/: is not a content folder (content folders: claims, people, outlets, topics, sources, sides)"
     `);
   });
 
   test('a file outside every content folder', async () => {
     const result = await loadFixture({ 'denial.md': { raw: 'x' } });
-    expect(result.report).toMatchInlineSnapshot(`"content/denial.md: is outside every content folder (move it into one of content/claims/, content/people/, content/outlets/, content/topics/)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/denial.md: is outside every content folder (move it into one of content/claims/, content/people/, content/outlets/, content/topics/, content/sources/, content/sides/)"`);
   });
 
   test('no content folder at all', async () => {
     const fixture = await writeFixture();
     await rm(fixture.contentDir, { recursive: true });
     const result = await validate(fixture);
-    expect(result.report).toMatchInlineSnapshot(`"content/: does not exist (content lives in content/claims/, content/people/, content/outlets/ and content/topics/)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/: does not exist (content lives in content/claims/, content/people/, content/outlets/, content/topics/, content/sources/, content/sides/)"`);
     expect(result.fileCount).toBe(0);
   });
 });
@@ -146,7 +146,9 @@ describe('frontmatter', () => {
           'speaker: ali-maisam-nazary',
           'date: 2022-05-10',
           'appearances:',
-          '  - { outlet: new-york-sun, headline: A headline, date: 2022 }',
+          '  - { source: nysun-liberated-districts }',
+          'evidence:',
+          '  - { stance: context, source: nysun-liberated-districts, originator: un-monitoring-team, locator: page 1, date: 2022, summary: A note. }',
           'status: unverified',
           'summary: No independent source.',
           'topics: [panjshir]',
@@ -159,6 +161,6 @@ describe('frontmatter', () => {
     });
     expect(result.lines).toEqual([]);
     const claim = result.entries.claims.get('intense-fighting')?.data;
-    expect([claim?.date, claim?.appearances[0]?.date, claim?.updates[0]?.date]).toEqual(['2022-05-10', '2022', '2026-11-20']);
+    expect([claim?.date, claim?.evidence[0]?.date, claim?.updates[0]?.date]).toEqual(['2022-05-10', '2022', '2026-11-20']);
   });
 });

@@ -4,7 +4,7 @@
  * The claim is written out by hand here so that each line number can be read off.
  */
 import { describe, expect, test } from 'vitest';
-import { CLAIM_FILE, loadFixture } from './support/content-fixture.ts';
+import { CLAIM_FILE, loadFixture, type FileOverride } from './support/content-fixture.ts';
 
 const CLAIM = [
   /*  1 */ '---',
@@ -15,12 +15,12 @@ const CLAIM = [
   /*  6 */ 'date: 2022-05',
   /*  7 */ '',
   /*  8 */ 'appearances:',
-  /*  9 */ '  - outlet: new-york-sun',
-  /* 10 */ '    headline: First report',
-  /* 11 */ '    date: 2022-05-10',
-  /* 12 */ '  - outlet: new-york-sun',
-  /* 13 */ '    headline: Second report',
-  /* 14 */ '    date: 2022-05-11',
+  /*  9 */ '  - source: nysun-liberated-districts',
+  /* 10 */ '    quote: true',
+  /* 11 */ '    locator: second paragraph',
+  /* 12 */ '  - source: nysun-second-report',
+  /* 13 */ '    words: Intense fighting throughout Panjshir, he said.',
+  /* 14 */ '    quote: false',
   /* 15 */ 'status: unverified',
   /* 16 */ 'summary: >',
   /* 17 */ '  No independent source',
@@ -43,7 +43,15 @@ function claimWith(changes: Record<number, string | string[] | null> = {}, eol =
   }).join(eol);
 }
 
-const load = (text: string) => loadFixture({ [CLAIM_FILE]: { raw: text } });
+/** Two more sources: the second appearance's, and one older than the first. */
+const source = (title: string, published: string): FileOverride =>
+  ({ fields: { kind: 'news-report', publisher: 'new-york-sun', title, published, language: 'en' } });
+
+const load = (text: string) => loadFixture({
+  [CLAIM_FILE]: { raw: text },
+  'sources/nysun-second-report.md': source('Second report', '2022-05-11'),
+  'sources/nysun-older-report.md': source('An older report', '2022-05-09'),
+});
 
 test('the hand-written claim is valid', async () => {
   expect((await load(claimWith())).lines).toEqual([]);
@@ -55,8 +63,8 @@ describe('fields', () => {
   });
 
   test('a key in the second list item', async () => {
-    const result = await load(claimWith({ 14: '    date: 2022-02-30' }));
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:14: appearances[1].date: "2022-02-30" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-12-06, 2022-12 or 2022)"`);
+    const result = await load(claimWith({ 14: '    quote: maybe' }));
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:14: appearances[1].quote: must be true (the exact words) or false (reported speech), not text "maybe""`);
   });
 
   test('a key after a value that spans lines', async () => {
@@ -70,13 +78,13 @@ describe('fields', () => {
   });
 
   test('an id in the second list item, from the cross-file rules', async () => {
-    const result = await load(claimWith({ 12: '  - outlet: new-york-sunn' }));
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:12: appearances[1].outlet: unknown outlet "new-york-sunn" (did you mean "new-york-sun"?)"`);
+    const result = await load(claimWith({ 12: '  - source: nysun-second-reportt' }));
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:12: appearances[1].source: unknown source "nysun-second-reportt" (did you mean "nysun-second-report" or "nysun-older-report" or "nysun-liberated-districts"?)"`);
   });
 
   test('a consistency rule across two list items', async () => {
-    const result = await load(claimWith({ 14: '    date: 2022-05-09' }));
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:14: appearances[1].date: 2022-05-09 is before the appearance listed above it (2022-05-10) (list appearances oldest first; the first is the first appearance)"`);
+    const result = await load(claimWith({ 12: '  - source: nysun-older-report' }));
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:12: appearances[1].source: "nysun-older-report" is dated 2022-05-09, before the appearance listed above it (2022-05-10) (list appearances oldest first; the first is the first appearance)"`);
   });
 
   test('a list written as one-line groups', async () => {
@@ -87,8 +95,8 @@ describe('fields', () => {
 
 describe('missing fields', () => {
   test('a missing key in a list item points at the item', async () => {
-    const result = await load(claimWith({ 13: null }));
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:12: appearances[1].headline: is required (e.g. headline: Afghan Resistance Says It Liberated Districts in North Panjshir Region)"`);
+    const result = await load(claimWith({ 12: '  - words: Intense fighting throughout Panjshir, he said.', 13: null }));
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:12: appearances[1].source: is required (e.g. source: nysun-resistance-liberated-districts-north-panjshir)"`);
   });
 
   test('a missing top-level key points at the first line of the frontmatter', async () => {
@@ -123,9 +131,9 @@ describe('body', () => {
   });
 
   test('Windows line endings do not shift lines', async () => {
-    const result = await load(claimWith({ 14: '    date: 2022-02-30', 26: ['Some context.', '', '<iframe src="https://x.org"></iframe>'] }, '\r\n'));
+    const result = await load(claimWith({ 14: '    quote: maybe', 26: ['Some context.', '', '<iframe src="https://x.org"></iframe>'] }, '\r\n'));
     expect(result.report).toMatchInlineSnapshot(`
-      "content/claims/intense-fighting.md:14: appearances[1].date: "2022-02-30" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-12-06, 2022-12 or 2022)
+      "content/claims/intense-fighting.md:14: appearances[1].quote: must be true (the exact words) or false (reported speech), not text "maybe"
       content/claims/intense-fighting.md:28: <iframe> is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)"
     `);
   });

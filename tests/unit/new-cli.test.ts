@@ -91,9 +91,11 @@ async function frontmatter(path: string): Promise<Record<string, unknown>> {
 /** Entries the claim tests point at, made with the CLI itself so the test needs no seed ids. */
 const SETUP: string[][] = [
   ['person', '--name', 'Islamic Emirate of Afghanistan', '--kind', 'organisation'],
-  ['person', '--name', 'Zabihullah Mujahid', '--kind', 'person', '--role', 'Spokesman', '--affiliation', 'islamic-emirate-of-afghanistan'],
+  ['person', '--name', 'Zabihullah Mujahid', '--kind', 'person', '--role', 'Spokesman', '--roleSeen', '2022', '--affiliation', 'islamic-emirate-of-afghanistan'],
   ['outlet', '--name', 'TOLOnews', '--kind', 'broadcaster', '--homepage', 'https://tolonews.com', '--country', 'AF'],
   ['topic', '--title', 'Test topic', '--description', 'Claims made up for the tests of npm run new.'],
+  ['source', '--kind', 'news-report', '--publisher', 'tolonews', '--title', 'Mujahid: No Fighting in Panjshir', '--published', '2022-05-10', '--language', 'en'],
+  ['side', '--name', 'Test side', '--party', 'yes'],
 ];
 
 const CLAIM_FLAGS = [
@@ -102,9 +104,7 @@ const CLAIM_FLAGS = [
   '--claim', 'There is no fighting in Panjshir: "peace" has returned.',
   '--quote',
   '--date', '2022-05',
-  '--outlet', 'tolonews',
-  '--headline', 'Mujahid: No Fighting in Panjshir',
-  '--published', '2022-05-10',
+  '--source', 'mujahid-no-fighting-in-panjshir',
   '--status', 'unverified',
   '--summary', 'No independent source has been to Panjshir to confirm or refute it.',
   '--topic', 'test-topic',
@@ -147,6 +147,8 @@ describe.concurrent('(a) every flag given: a file that validates', () => {
     ['person', SETUP[1] ?? [], 'people/zabihullah-mujahid-2.md'],
     ['outlet', SETUP[2] ?? [], 'outlets/tolonews-2.md'],
     ['topic', SETUP[3] ?? [], 'topics/test-topic-2.md'],
+    ['source', SETUP[4] ?? [], 'sources/mujahid-no-fighting-in-panjshir-2.md'],
+    ['side', SETUP[5] ?? [], 'sides/test-side-2.md'],
   ])('%s', async (_, flags, expected) => {
     const content = await contentWithSetup();
     const result = await newFile(content, flags);
@@ -162,8 +164,12 @@ describe.concurrent('(a) every flag given: a file that validates', () => {
   test('the SETUP entries themselves are exactly what was given', async () => {
     const content = await contentWithSetup();
     expect(await frontmatter(join(content, 'people/zabihullah-mujahid.md'))).toEqual({
-      name: 'Zabihullah Mujahid', kind: 'person', role: 'Spokesman', affiliation: 'islamic-emirate-of-afghanistan',
+      name: 'Zabihullah Mujahid', kind: 'person', roles: [{ title: 'Spokesman', seen: ['2022'] }], affiliation: 'islamic-emirate-of-afghanistan',
     });
+    expect(await frontmatter(join(content, 'sources/mujahid-no-fighting-in-panjshir.md'))).toEqual({
+      kind: 'news-report', publisher: 'tolonews', title: 'Mujahid: No Fighting in Panjshir', published: '2022-05-10', language: 'en',
+    });
+    expect(await frontmatter(join(content, 'sides/test-side.md'))).toEqual({ name: 'Test side', party: true });
     expect(await frontmatter(join(content, 'outlets/tolonews.md'))).toEqual({
       name: 'TOLOnews', kind: 'broadcaster', homepage: 'https://tolonews.com', country: 'AF',
     });
@@ -185,7 +191,7 @@ describe.concurrent('(a) every flag given: a file that validates', () => {
       quote: true,
       speaker: 'zabihullah-mujahid',
       date: '2022-05',
-      appearances: [{ outlet: 'tolonews', headline: 'Mujahid: No Fighting in Panjshir', date: '2022-05-10' }],
+      appearances: [{ source: 'mujahid-no-fighting-in-panjshir' }],
       status: 'unverified',
       summary: 'No independent source has been to Panjshir to confirm or refute it.',
       topics: ['test-topic'],
@@ -197,38 +203,35 @@ describe.concurrent('(a) every flag given: a file that validates', () => {
     expect(validated.status).toBe(0);
   }, 60_000);
 
-  test('--reported, --url, several topics, and the article dated like the claim', async () => {
+  test('--reported and several topics', async () => {
     const content = await contentWithSetup();
-    const flags = [...without(CLAIM_FLAGS, '--quote', '--published'), '--reported', '--url', 'https://tolonews.com/afghanistan-178000',
-      '--topic', 'panjshir,al-qaeda'];
+    const flags = [...without(CLAIM_FLAGS, '--quote'), '--reported', '--topic', 'panjshir,al-qaeda'];
     const result = await newFile(content, flags);
     expect(result.status).toBe(0);
     const data = await frontmatter(createdPath(result));
     expect(data['quote']).toBe(false);
     expect(data['topics']).toEqual(['test-topic', 'panjshir', 'al-qaeda']);
-    expect(data['appearances']).toEqual([{ outlet: 'tolonews', headline: 'Mujahid: No Fighting in Panjshir', date: '2022-05',
-      url: 'https://tolonews.com/afghanistan-178000' }]);
+    expect(data['appearances']).toEqual([{ source: 'mujahid-no-fighting-in-panjshir' }]);
     expect((await validate(content)).status).toBe(0);
   }, 60_000);
 });
 
 describe.concurrent('(b) flags left out: validate names exactly the fields still to fill', () => {
   test.each([
-    ['claim without --headline and --summary', without(CLAIM_FLAGS, '--headline', '--summary'),
-      ['appearances[0].headline', 'summary']],
+    ['claim without --source and --summary', without(CLAIM_FLAGS, '--source', '--summary'),
+      ['appearances[0].source', 'summary']],
     ['claim without --status: the status and the first update', without(CLAIM_FLAGS, '--status'), ['status', 'updates[0].to']],
     ['claim without --quote or --reported', without(CLAIM_FLAGS, '--quote'), ['quote']],
-    ['claim without --date: the claim date and the article date', without(CLAIM_FLAGS, '--date', '--published'),
-      ['appearances[0].date', 'date']],
-    ['claim without --speaker, --outlet and --topic', without(CLAIM_FLAGS, '--speaker', '--outlet', '--topic'),
-      ['appearances[0].outlet', 'speaker', 'topics[0]']],
+    ['claim without --date', without(CLAIM_FLAGS, '--date'), ['date']],
+    ['claim without --speaker, --source and --topic', without(CLAIM_FLAGS, '--speaker', '--source', '--topic'),
+      ['appearances[0].source', 'speaker', 'topics[0]']],
     ['claim rated disputed: the evidence it needs', [...without(CLAIM_FLAGS, '--status'), '--status', 'disputed'],
-      ['evidence[0].source', 'evidence[0].summary']],
+      ['evidence[0].originator', 'evidence[0].source', 'evidence[0].summary', 'evidence[0].words']],
     ['claim with only --speaker', ['claim', '--speaker', 'zabihullah-mujahid'],
-      ['appearances[0].date', 'appearances[0].headline', 'appearances[0].outlet', 'claim', 'date', 'quote', 'status',
-        'summary', 'topics[0]', 'updates[0].to']],
+      ['appearances[0].source', 'claim', 'date', 'quote', 'status', 'summary', 'topics[0]', 'updates[0].to']],
     ['person without --kind', ['person', '--name', 'Ahmad Massoud Junior'], ['kind']],
-    ['person without --name', ['person', '--kind', 'unnamed', '--role', 'A Taliban commander'], ['name']],
+    ['person without --name, and a role without a date', ['person', '--kind', 'unnamed', '--role', 'A Taliban commander'], ['name', 'roles[0].seen[0]']],
+    ['source without --title and --language', ['source', '--kind', 'interview', '--publisher', 'tolonews'], ['language', 'title']],
     ['outlet without --homepage', ['outlet', '--name', 'Amu TV', '--kind', 'online-news'], ['homepage']],
     ['outlet with only --country', ['outlet', '--country', 'GB'], ['homepage', 'kind', 'name']],
     ['topic without --description', ['topic', '--title', 'Drones'], ['description']],
@@ -252,6 +255,7 @@ describe.concurrent('(c) a second run never touches the first file', () => {
     ['person', SETUP[1] ?? []],
     ['outlet', SETUP[2] ?? []],
     ['topic', SETUP[3] ?? []],
+    ['source', SETUP[4] ?? []],
   ])('%s', async (_, flags) => {
     const content = await contentWithSetup();
     const first = createdPath(await newFile(content, flags));
@@ -278,11 +282,13 @@ describe.concurrent('(c) a second run never touches the first file', () => {
 
 describe.concurrent('(d) no terminal and no flags: the template, at once', () => {
   test.each([
-    ['claim', ['appearances[0].date', 'appearances[0].headline', 'appearances[0].outlet', 'claim', 'date', 'quote', 'speaker',
+    ['claim', ['appearances[0].source', 'claim', 'date', 'quote', 'speaker',
       'status', 'summary', 'topics[0]', 'updates[0].to']],
     ['person', ['kind', 'name']],
     ['outlet', ['homepage', 'kind', 'name']],
     ['topic', ['description', 'title']],
+    ['source', ['kind', 'language', 'publisher', 'title']],
+    ['side', ['name', 'party']],
   ])('%s', async (kind, fields) => {
     const content = await copyContent();
     const started = performance.now();
@@ -293,7 +299,7 @@ describe.concurrent('(d) no terminal and no flags: the template, at once', () =>
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('No terminal to ask at');
     const path = createdPath(result);
-    expect(path).toBe(join(content, `${{ claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics' }[kind]}/new-${kind}.md`));
+    expect(path).toBe(join(content, `${{ claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics', source: 'sources', side: 'sides' }[kind]}/new-${kind}.md`));
     const validated = await validate(content);
     expect(validated.status).toBe(1);
     expect(reported(validated, path).fields).toEqual(fields);
@@ -304,11 +310,11 @@ describe.concurrent('answers are data, never code or YAML', () => {
   test('YAML-looking and shell-looking values are written as text, exactly', async () => {
     const content = await copyContent();
     const name = '$(touch pwned); `touch pwned2` | rm -rf ~ #: - [x] {y} &a *a !!js/function "q" \'s\'';
-    const result = await newFile(content, ['person', '--name', name, '--kind', 'person', '--role=---\nrole: injected\n---']);
+    const result = await newFile(content, ['person', '--name', name, '--kind', 'person', '--role=---\nrole: injected\n---', '--roleSeen', '2022']);
     expect(result.status).toBe(0);
     const path = createdPath(result);
     expect(path).toBe(join(content, 'people/touch-pwned-touch-pwned2-rm-rf-x-y-a-a-js-function-q-s.md'));
-    expect(await frontmatter(path)).toEqual({ name, kind: 'person', role: '---\nrole: injected\n---' });
+    expect(await frontmatter(path)).toEqual({ name, kind: 'person', roles: [{ title: '---\nrole: injected\n---', seen: ['2022'] }] });
     expect((await validate(content)).status).toBe(0);
     for (const dir of [PROJECT, content, join(content, 'people')]) {
       expect(existsSync(join(dir, 'pwned'))).toBe(false);
@@ -334,13 +340,13 @@ describe.concurrent('mistakes in flags', () => {
     const content = await contentWithSetup();
     const before = (await readdir(content, { recursive: true })).sort();
     const result = await newFile(content, ['claim', '--speaker', 'zabihullah-mujahed', '--status', 'verifed', '--date', '2022-13',
-      '--topic', 'test-topic,test-topic', '--outlet', 'Tolo News']);
+      '--topic', 'test-topic,test-topic', '--source', 'Tolo News']);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe([
       '--speaker: unknown person "zabihullah-mujahed" (did you mean "zabihullah-mujahid"? Or add it first with npm run new -- person)',
       '--date: "2022-13" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-12-06, 2022-12 or 2022)',
-      '--outlet: must be an id from content/outlets/: lowercase letters, digits and hyphens',
+      '--source: must be an id from content/sources/: lowercase letters, digits and hyphens',
       '--status: "verifed" is not an allowed value (did you mean "unverified"? allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)',
       '--topic: lists "test-topic" twice',
       'Nothing was written.',
@@ -349,12 +355,12 @@ describe.concurrent('mistakes in flags', () => {
     expect((await readdir(content, { recursive: true })).sort()).toEqual(before);
   }, 60_000);
 
-  test('rules across fields: quotation marks around a quote, an article before the claim, an affiliation that is a person', async () => {
+  test('rules across fields: quotation marks around a quote, an update before publication, an affiliation that is a person', async () => {
     const content = await contentWithSetup();
     const quoted = await newFile(content, [...without(CLAIM_FLAGS, '--claim'), '--claim', '“No fighting.”']);
     expect(quoted.stderr).toBe('--claim: is wrapped in quotation marks (leave them out: the page marks quotes itself)\nNothing was written.\n');
-    const early = await newFile(content, [...without(CLAIM_FLAGS, '--published'), '--published', '2022-04']);
-    expect(early.stderr).toBe('--published: 2022-04 is before the claim was said (2022-05) (an article cannot report a claim before it was made; check both dates)\nNothing was written.\n');
+    const early = await newFile(content, [...(SETUP[4] ?? []), '--updated', '2022-04']);
+    expect(early.stderr).toBe('--updated: 2022-04 is before it was published (2022-05-10)\nNothing was written.\n');
     const affiliated = await newFile(content, ['person', '--name', 'X', '--kind', 'person', '--affiliation', 'zabihullah-mujahid']);
     expect(affiliated.stderr).toBe('--affiliation: "zabihullah-mujahid" is not an organisation (an affiliation points at a people entry with kind: organisation)\nNothing was written.\n');
     expect([quoted.status, early.status, affiliated.status]).toEqual([1, 1, 1]);
@@ -366,7 +372,7 @@ describe.concurrent('mistakes in flags', () => {
     expect((await newFile(content, ['claim', '--headlin', 'X'])).stderr).toMatch(/^Unknown option '--headlin'/);
     const none = await newFile(content, []);
     expect(none.status).toBe(1);
-    expect(none.stderr).toMatch(/^What should it start\? Write claim, person, outlet or topic/);
+    expect(none.stderr).toMatch(/^What should it start\? Write claim, person, outlet, topic, source or side/);
     expect((await run('new', ['--help'])).stdout).toMatch(/^Start a new content file:/);
   });
 });
@@ -390,12 +396,8 @@ describe.concurrent('at a prompt', () => {
       'y',
       '2022-05-40', // not a date
       '2022-05',
-      'tolonews',
-      'Mujahid: No Fighting in Panjshir',
-      '2022-04', // before the claim
-      '', // the same date as the claim
-      'http://tolonews.com', // not https
-      '',
+      'tolonews-no-fighting', // no such source: asked again
+      'mujahid-no-fighting-in-panjshir',
       '9', // not on the scale
       '3',
       '', // summary left for later
@@ -406,8 +408,7 @@ describe.concurrent('at a prompt', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('unknown person "zabihullah-mujahed" (did you mean "zabihullah-mujahid"?');
     expect(result.stdout).toContain('"2022-05-40" is not a date');
-    expect(result.stdout).toContain('2022-04 is before the claim was said (2022-05)');
-    expect(result.stdout).toContain('must be a full https:// link');
+    expect(result.stdout).toContain('unknown source "tolonews-no-fighting"');
     expect(result.stdout).toContain('choose 1 to 6, or write the value');
     expect(result.stdout).toContain('3. unverified: No independent evidence yet confirms or refutes the claim.');
     const path = createdPath(result);
@@ -416,7 +417,7 @@ describe.concurrent('at a prompt', () => {
       quote: true,
       speaker: 'zabihullah-mujahid',
       date: '2022-05',
-      appearances: [{ outlet: 'tolonews', headline: 'Mujahid: No Fighting in Panjshir', date: '2022-05' }],
+      appearances: [{ source: 'mujahid-no-fighting-in-panjshir' }],
       status: 'unverified',
       summary: 'TODO: one sentence saying why the claim has this status',
       topics: ['test-topic', 'panjshir'],

@@ -9,13 +9,16 @@ import {
   CLAIM_ID,
   ORGANISATION_FILE,
   SPEAKER_FILE,
+  SOURCE_FILE,
+  SOURCE_ID,
   TODAY,
   claimFields,
   loadClaim,
   loadFixture,
 } from './support/content-fixture.ts';
 
-const appearance = (outlet: string, date = '2022-05-10') => ({ outlet, headline: 'A headline', date });
+const evidence = (date: string) =>
+  ({ stance: 'context', source: SOURCE_ID, originator: 'un-monitoring-team', words: 'What it says.', summary: 'What it says.', date });
 
 describe('ids resolve', () => {
   test('ids that name existing files are valid, in any subfolder', async () => {
@@ -40,39 +43,45 @@ describe('ids resolve', () => {
 
   test('speaker: nothing close lists the closest ids and the file to add', async () => {
     const result = await loadClaim({ speaker: 'zabihullah-mujahid' });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:4: speaker: unknown person "zabihullah-mujahid" (closest known: ali-maisam-nazary, national-resistance-front; or add content/people/zabihullah-mujahid.md)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:4: speaker: unknown person "zabihullah-mujahid" (closest known: ali-maisam-nazary, taliban-official, un-monitoring-team; or add content/people/zabihullah-mujahid.md)"`);
   });
 
-  test('outlet of a later appearance', async () => {
-    const result = await loadClaim({ appearances: [appearance('new-york-sun'), appearance('ny-sun', '2022-05-11')] });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:10: appearances[1].outlet: unknown outlet "ny-sun" (did you mean "new-york-sun"?)"`);
+  test('source of a later appearance, and a source\'s publisher', async () => {
+    const result = await loadFixture({
+      [CLAIM_FILE]: { fields: { appearances: [{ source: SOURCE_ID }, { source: 'nysun-liberated-district' }] } },
+      [SOURCE_FILE]: { fields: { publisher: 'ny-sun' } },
+    });
+    expect(result.report).toMatchInlineSnapshot(`
+      "content/claims/intense-fighting.md:8: appearances[1].source: unknown source "nysun-liberated-district" (did you mean "nysun-liberated-districts"?)
+      content/sources/nysun-liberated-districts.md:3: publisher: unknown outlet "ny-sun" (did you mean "new-york-sun"?)"
+    `);
   });
 
   test('topics', async () => {
     const result = await loadClaim({ topics: ['panjshir', 'panjshr', 'foreign-fighters'] });
     expect(result.report).toMatchInlineSnapshot(`
-      "content/claims/intense-fighting.md:14: topics[1]: unknown topic "panjshr" (did you mean "panjshir"?)
-      content/claims/intense-fighting.md:15: topics[2]: unknown topic "foreign-fighters" (closest known: panjshir; or add content/topics/foreign-fighters.md)"
+      "content/claims/intense-fighting.md:12: topics[1]: unknown topic "panjshr" (did you mean "panjshir"?)
+      content/claims/intense-fighting.md:13: topics[2]: unknown topic "foreign-fighters" (closest known: panjshir; or add content/topics/foreign-fighters.md)"
     `);
   });
 
   test('related claims', async () => {
     const result = await loadClaim({ related: ['intense-fightng', 'taliban-denial'] });
     expect(result.report).toMatchInlineSnapshot(`
-      "content/claims/intense-fighting.md:19: related[0]: unknown claim "intense-fightng" (did you mean "intense-fighting"?)
-      content/claims/intense-fighting.md:20: related[1]: unknown claim "taliban-denial" (closest known: intense-fighting; or add content/claims/taliban-denial.md)"
+      "content/claims/intense-fighting.md:17: related[0]: unknown claim "intense-fightng" (did you mean "intense-fighting"?)
+      content/claims/intense-fighting.md:18: related[1]: unknown claim "taliban-denial" (closest known: intense-fighting; or add content/claims/taliban-denial.md)"
     `);
   });
 
   test('affiliation', async () => {
     const result = await loadFixture({ [SPEAKER_FILE]: { fields: { affiliation: 'national-resistance-front-of-afghanistan' } } });
-    expect(result.report).toMatchInlineSnapshot(`"content/people/ali-maisam-nazary.md:5: affiliation: unknown person "national-resistance-front-of-afghanistan" (did you mean "national-resistance-front"?)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/people/ali-maisam-nazary.md:8: affiliation: unknown person "national-resistance-front-of-afghanistan" (did you mean "national-resistance-front"?)"`);
   });
 
   test('an id in another collection does not count', async () => {
     // There is a topic "panjshir" but no person of that name.
     const result = await loadClaim({ speaker: 'panjshir' });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:4: speaker: unknown person "panjshir" (closest known: ali-maisam-nazary, national-resistance-front; or add content/people/panjshir.md)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:4: speaker: unknown person "panjshir" (closest known: taliban-official, ali-maisam-nazary, un-monitoring-team; or add content/people/panjshir.md)"`);
   });
 
   test('a file that has an id but fails its schema still counts as existing', async () => {
@@ -89,22 +98,22 @@ describe('affiliations are organisations', () => {
 
   test('a person is not', async () => {
     const result = await loadFixture({ [ORGANISATION_FILE]: { fields: { kind: 'person' } } });
-    expect(result.report).toMatchInlineSnapshot(`"content/people/ali-maisam-nazary.md:5: affiliation: "national-resistance-front" is a person, not an organisation (an affiliation points at a people entry with kind: organisation)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/people/ali-maisam-nazary.md:8: affiliation: "national-resistance-front" is a person, not an organisation (an affiliation points at a people entry with kind: organisation)"`);
   });
 
   test('an unnamed speaker is not', async () => {
     const result = await loadFixture({ [ORGANISATION_FILE]: { fields: { kind: 'unnamed' } } });
-    expect(result.report).toMatchInlineSnapshot(`"content/people/ali-maisam-nazary.md:5: affiliation: "national-resistance-front" is an unnamed speaker, not an organisation (an affiliation points at a people entry with kind: organisation)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/people/ali-maisam-nazary.md:8: affiliation: "national-resistance-front" is an unnamed speaker, not an organisation (an affiliation points at a people entry with kind: organisation)"`);
   });
 
   test('reported even when the file has other problems', async () => {
     const result = await loadFixture({
       [ORGANISATION_FILE]: { fields: { kind: 'person' } },
-      [SPEAKER_FILE]: { fields: { role: '' } },
+      [SPEAKER_FILE]: { fields: { roles: [{ title: '', seen: ['2022'] }] } },
     });
     expect(result.report).toMatchInlineSnapshot(`
-      "content/people/ali-maisam-nazary.md:4: role: is empty
-      content/people/ali-maisam-nazary.md:5: affiliation: "national-resistance-front" is a person, not an organisation (an affiliation points at a people entry with kind: organisation)"
+      "content/people/ali-maisam-nazary.md:5: roles[0].title: is empty
+      content/people/ali-maisam-nazary.md:8: affiliation: "national-resistance-front" is a person, not an organisation (an affiliation points at a people entry with kind: organisation)"
     `);
   });
 });
@@ -112,7 +121,7 @@ describe('affiliations are organisations', () => {
 describe('related claims', () => {
   test('a claim is not related to itself', async () => {
     const result = await loadClaim({ related: [CLAIM_ID] });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:19: related[0]: is this claim itself"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:17: related[0]: is this claim itself"`);
   });
 
   test('each related claim is listed once', async () => {
@@ -120,14 +129,14 @@ describe('related claims', () => {
       'claims/denial.md': { fields: claimFields() },
       [CLAIM_FILE]: { fields: { related: ['denial', 'denial'] } },
     });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:20: related[1]: lists "denial" twice"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:18: related[1]: lists "denial" twice"`);
   });
 
   test('reported even when the file has other problems', async () => {
     const result = await loadClaim({ related: [CLAIM_ID], status: 'checked' });
     expect(result.report).toMatchInlineSnapshot(`
-      "content/claims/intense-fighting.md:10: status: "checked" is not an allowed value (allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)
-      content/claims/intense-fighting.md:19: related[0]: is this claim itself"
+      "content/claims/intense-fighting.md:8: status: "checked" is not an allowed value (allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)
+      content/claims/intense-fighting.md:17: related[0]: is this claim itself"
     `);
   });
 });
@@ -150,27 +159,24 @@ describe('ids are unique', () => {
 
 describe('no future dates', () => {
   test('today, this month and this year are not in the future', async () => {
-    const result = await loadClaim({
-      date: '2026',
-      appearances: [appearance('new-york-sun', '2026-11')],
-      evidence: [{ stance: 'context', source: 'A source', summary: 'What it says.', date: TODAY }],
-      updates: [{ date: TODAY, to: 'unverified', note: 'First rating.' }],
+    const result = await loadFixture({
+      [CLAIM_FILE]: { fields: { date: '2026', evidence: [evidence(TODAY)], updates: [{ date: TODAY, to: 'unverified', note: 'First rating.' }] } },
+      [SOURCE_FILE]: { fields: { published: '2026-11', updated: TODAY } },
     });
     expect(result.lines).toEqual([]);
   });
 
   test('every date of a claim is checked', async () => {
-    const result = await loadClaim({
-      date: '2026-11-22',
-      appearances: [appearance('new-york-sun', '2027')],
-      evidence: [{ stance: 'context', source: 'A source', summary: 'What it says.', date: '2026-12' }],
-      updates: [{ date: '2026-11-22', to: 'unverified', note: 'First rating.' }],
+    const result = await loadFixture({
+      [CLAIM_FILE]: { fields: { date: '2026-11-22', evidence: [evidence('2026-12')], updates: [{ date: '2026-11-22', to: 'unverified', note: 'First rating.' }] } },
+      [SOURCE_FILE]: { fields: { published: '2026-11-22', updated: '2027' } },
     });
     expect(result.report).toMatchInlineSnapshot(`
       "content/claims/intense-fighting.md:5: date: 2026-11-22 is in the future (today is 2026-11-21)
-      content/claims/intense-fighting.md:9: appearances[0].date: 2027 is in the future (today is 2026-11-21)
-      content/claims/intense-fighting.md:15: updates[0].date: 2026-11-22 is in the future (today is 2026-11-21)
-      content/claims/intense-fighting.md:22: evidence[0].date: 2026-12 is in the future (today is 2026-11-21)"
+      content/claims/intense-fighting.md:13: updates[0].date: 2026-11-22 is in the future (today is 2026-11-21)
+      content/claims/intense-fighting.md:22: evidence[0].date: 2026-12 is in the future (today is 2026-11-21)
+      content/sources/nysun-liberated-districts.md:5: published: 2026-11-22 is in the future (today is 2026-11-21)
+      content/sources/nysun-liberated-districts.md:7: updated: 2027 is in the future (today is 2026-11-21)"
     `);
   });
 
@@ -178,9 +184,8 @@ describe('no future dates', () => {
     const result = await loadClaim({ date: 2030, summary: '' });
     expect(result.report).toMatchInlineSnapshot(`
       "content/claims/intense-fighting.md:5: date: 2030 is in the future (today is 2026-11-21)
-      content/claims/intense-fighting.md:9: appearances[0].date: 2022-05-10 is before the claim was said (2030) (an article cannot report a claim before it was made; check both dates)
-      content/claims/intense-fighting.md:11: summary: is empty
-      content/claims/intense-fighting.md:15: updates[0].date: 2026-11-20 is before the claim was said (2030)"
+      content/claims/intense-fighting.md:9: summary: is empty
+      content/claims/intense-fighting.md:13: updates[0].date: 2026-11-20 is before the claim was said (2030)"
     `);
   });
 

@@ -74,21 +74,22 @@ describe('seed content counts', () => {
     expect(entries.topics.size).toBeGreaterThanOrEqual(8);
   });
 
-  test('uses every status on the rating scale at least twice', async () => {
+  // The ratings follow the enforced method, not a quota: after the re-rating of issue 11 no
+  // seed claim is contradicted and one is corroborated. The fixture site exercises the rest.
+  test('uses at least five statuses of the rating scale', async () => {
     const { entries } = await loaded;
-    const counts = Object.fromEntries(STATUS_VALUES.map((status) => [status, 0]));
-    for (const { data } of entries.claims.values()) counts[data.status] = (counts[data.status] ?? 0) + 1;
-    const tooFew = Object.entries(counts).filter(([, count]) => count < 2).map(([status, count]) => `${status}: ${count}`);
-    expect(tooFew, 'statuses used fewer than twice').toEqual([]);
+    const used = new Set([...entries.claims.values()].map(({ data }) => data.status));
+    expect(used.size, `statuses used: ${[...used].join(', ')}`).toBeGreaterThanOrEqual(5);
+    expect(STATUS_VALUES).toEqual(expect.arrayContaining([...used]));
   });
 
-  test('every speaker, outlet and topic a claim names exists', async () => {
+  test('every speaker, source and topic a claim names exists', async () => {
     const { entries } = await loaded;
     const missing: string[] = [];
     for (const [id, { data }] of entries.claims) {
       if (!entries.people.has(data.speaker)) missing.push(`${id}: speaker ${data.speaker}`);
-      for (const { outlet } of data.appearances) {
-        if (!entries.outlets.has(outlet)) missing.push(`${id}: outlet ${outlet}`);
+      for (const { source } of data.appearances) {
+        if (!entries.sources.has(source)) missing.push(`${id}: source ${source}`);
       }
       for (const topic of data.topics) {
         if (!entries.topics.has(topic)) missing.push(`${id}: topic ${topic}`);
@@ -111,29 +112,30 @@ describe('fidelity to the seed articles', () => {
     expect(unknown).toEqual([]);
   });
 
-  test.skipIf(!haveSeeds)(`claims citing a seed article quote it verbatim${haveSeeds ? '' : ` (${skipReason})`}`, async () => {
+  test.skipIf(!haveSeeds)(`each appearance's words are verbatim in its own article${haveSeeds ? '' : ` (${skipReason})`}`, async () => {
     const { entries } = await loaded;
-    // The outlet id for each seed: the outlet record whose name the README's outlet starts with.
-    const outlets = [...entries.outlets].map(([id, { data }]) => ({ id, name: data.name }))
-      .sort((a, b) => b.name.length - a.name.length);
-    const seedFor = (outlet: string, headline: string) =>
-      seeds.find((seed) =>
-        normalise(seed.headline) === normalise(headline) &&
-        outlets.find(({ name }) => seed.outletName.startsWith(name))?.id === outlet);
-
+    // The seed each source record is: the seed article whose headline is the source's title.
+    const seedOf = (sourceId: string) => {
+      const title = entries.sources.get(sourceId)?.data.title;
+      return title === undefined ? undefined : seeds.find((seed) => normalise(seed.headline) === normalise(title));
+    };
     const failures: string[] = [];
     let checked = 0;
     for (const [id, { data }] of entries.claims) {
-      const cited = data.appearances.flatMap(({ outlet, headline }) => seedFor(outlet, headline) ?? []);
-      if (cited.length === 0) continue;
-      checked++;
-      const words = normalise(data.claim);
-      if (!cited.some((seed) => normalise(seed.text).includes(words))) {
-        failures.push(`${id}: claim text is not verbatim in ${cited.map((seed) => seed.file).join(' or ')}: "${data.claim}"`);
-      }
+      data.appearances.forEach((appearance, index) => {
+        const seed = seedOf(appearance.source);
+        if (!seed) return;
+        checked++;
+        const words = appearance.words ?? data.claim;
+        if (!normalise(seed.text).includes(normalise(words))) {
+          failures.push(`${id}: appearances[${index}] words are not verbatim in ${seed.file} (${appearance.source}): "${words}"`);
+        }
+      });
     }
     expect(failures).toEqual([]);
-    // A mistyped headline or outlet would silently drop a claim from the check above.
-    expect(checked, 'claims matched to a seed article by headline and outlet').toBeGreaterThanOrEqual(50);
+    // A mistyped title would silently drop appearances from the check above.
+    expect(checked, 'appearances matched to a seed article by title').toBeGreaterThanOrEqual(80);
+    expect(new Set(seeds.map((seed) => seed.file)).size, 'every seed article has a source record')
+      .toBe(seeds.filter((seed) => [...entries.sources.values()].some(({ data }) => normalise(data.title) === normalise(seed.headline))).length);
   });
 });

@@ -54,7 +54,7 @@ describe('npm run validate', () => {
     const result = runCli(await writeFixture());
     expect(result.stderr).toBe('');
     expect(result.stdout).toMatchInlineSnapshot(`
-      "5 content files are valid (N ms)
+      "10 content files are valid (N ms)
       "
     `);
     expect(result.status).toBe(0);
@@ -64,8 +64,8 @@ describe('npm run validate', () => {
     const result = runCli(await writeFixture(BROKEN));
     expect(result.stderr).toMatchInlineSnapshot(`
       "<tmp>/content/claims/intense-fighting.md:4: speaker: unknown person "ali-maisam-nazari" (did you mean "ali-maisam-nazary"?)
-      <tmp>/content/claims/intense-fighting.md:10: status: "verifed" is not an allowed value (did you mean "unverified"? allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)
-      <tmp>/content/claims/intense-fighting.md:20: <script> is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)
+      <tmp>/content/claims/intense-fighting.md:8: status: "verifed" is not an allowed value (did you mean "unverified"? allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)
+      <tmp>/content/claims/intense-fighting.md:18: <script> is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)
       <tmp>/content/outlets/new-york-sun.md:4: homepage: must be a full https:// link (e.g. https://www.example.org/article)
 
       4 problems in 2 files
@@ -79,8 +79,8 @@ describe('npm run validate', () => {
     const result = runCli(await writeFixture(BROKEN), { GITHUB_ACTIONS: 'true' });
     expect(result.stdout).toMatchInlineSnapshot(`
       "::error file=<tmp>/content/claims/intense-fighting.md,line=4,title=speaker::unknown person "ali-maisam-nazari" (did you mean "ali-maisam-nazary"?)
-      ::error file=<tmp>/content/claims/intense-fighting.md,line=10,title=status::"verifed" is not an allowed value (did you mean "unverified"? allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)
-      ::error file=<tmp>/content/claims/intense-fighting.md,line=20::<script> is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)
+      ::error file=<tmp>/content/claims/intense-fighting.md,line=8,title=status::"verifed" is not an allowed value (did you mean "unverified"? allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)
+      ::error file=<tmp>/content/claims/intense-fighting.md,line=18::<script> is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)
       ::error file=<tmp>/content/outlets/new-york-sun.md,line=4,title=homepage::must be a full https:// link (e.g. https://www.example.org/article)
       "
     `);
@@ -92,7 +92,7 @@ describe('npm run validate', () => {
     const fixture = await writeFixture();
     const result = runCli({ ...fixture, contentDir: join(fixture.root, 'missing') });
     expect(result.stderr).toMatchInlineSnapshot(`
-      "<tmp>/missing/: does not exist (content lives in content/claims/, content/people/, content/outlets/ and content/topics/)
+      "<tmp>/missing/: does not exist (content lives in content/claims/, content/people/, content/outlets/, content/topics/, content/sources/, content/sides/)
 
       1 problem in 1 file
       "

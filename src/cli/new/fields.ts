@@ -11,6 +11,7 @@ import type { CollectionName } from '../../schemas/common.ts';
 import { earliestDay, isCertainlyBefore, isPartialDate, precisionOf } from '../../schemas/date.ts';
 import { OUTLET_KINDS } from '../../schemas/outlet.ts';
 import { PERSON_KINDS } from '../../schemas/person.ts';
+import { SOURCE_KINDS } from '../../schemas/source.ts';
 import { RATING_SCALE, STATUS_VALUES, ratingOf, type Status } from '../../schemas/status.ts';
 import { didYouMean } from '../../lib/content/closest.ts';
 import { COLLECTION_SCHEMAS } from '../../lib/content/collections.ts';
@@ -19,7 +20,7 @@ import { bidiControlMessage, BIDI_HINT } from '../../lib/content/invisible.ts';
 import { formatPath } from '../../lib/content/problems.ts';
 import { fieldMeta, schemaAt } from '../../lib/content/schema-walk.ts';
 
-export const KINDS = { claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics' } as const;
+export const KINDS = { claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics', source: 'sources', side: 'sides' } as const;
 export type Kind = keyof typeof KINDS;
 
 /** What a contributor can answer: text, yes/no, or a list of ids. */
@@ -52,11 +53,8 @@ export const QUESTIONS: Record<Kind, Question[]> = {
     { key: 'quote', path: ['quote'], type: 'boolean',
       ask: "Does the source quote the speaker's own words? y = a quote, n = the source reports it in its own words" },
     { key: 'date', path: ['date'], ask: 'When was it said?', help: DATE_HELP },
-    { key: 'outlet', path: ['appearances', 0, 'outlet'], ask: 'Where did it appear? The outlet\'s id in content/outlets/' },
-    { key: 'headline', path: ['appearances', 0, 'headline'], ask: "The article's headline, exactly as published" },
-    { key: 'published', path: ['appearances', 0, 'date'], optional: true,
-      ask: 'When was the article published? Enter for the same date as the claim', help: DATE_HELP },
-    { key: 'url', path: ['appearances', 0, 'url'], optional: true, ask: "The article's address, https://... (Enter to skip)" },
+    { key: 'source', path: ['appearances', 0, 'source'],
+      ask: 'Where did it appear? The source\'s id in content/sources/ (add the article first with npm run new -- source)' },
     { key: 'status', path: ['status'], ask: 'Its status on the rating scale (most claims start unverified)',
       help: statusHelp() },
     { key: 'summary', path: ['summary'], ask: 'One sentence saying why the claim has this status' },
@@ -66,9 +64,14 @@ export const QUESTIONS: Record<Kind, Question[]> = {
     { key: 'name', path: ['name'], ask: 'The name as readers know it (for an unnamed speaker, the words the source uses)' },
     { key: 'kind', path: ['kind'], ask: `What kind of speaker? ${PERSON_KINDS.join(', ')}`,
       help: '  person: a named individual\n  organisation: a group, government body or institution\n  unnamed: a speaker the source does not identify' },
-    { key: 'role', path: ['role'], optional: true, ask: 'Their role at the time of the claims (Enter to skip)' },
+    { key: 'role', path: ['roles', 0, 'title'], optional: true, ask: 'Their role at the time of the claims (Enter to skip)' },
+    { key: 'roleFrom', path: ['roles', 0, 'from'], optional: true, ask: 'Since when they have held it, if a source says (Enter to skip)', help: DATE_HELP },
+    { key: 'roleSeen', path: ['roles', 0, 'seen', 0], optional: true,
+      ask: 'The date of a source that describes them in this role (Enter to skip)', help: DATE_HELP },
     { key: 'affiliation', path: ['affiliation'], optional: true,
       ask: 'The organisation they speak for, its id in content/people/ (Enter to skip)' },
+    { key: 'side', path: ['side'], optional: true,
+      ask: 'The side they speak for, its id in content/sides/, if not their organisation\'s (Enter to skip: independent)' },
   ],
   outlet: [
     { key: 'name', path: ['name'], ask: 'The outlet\'s name, as it styles itself' },
@@ -81,6 +84,20 @@ export const QUESTIONS: Record<Kind, Question[]> = {
     { key: 'title', path: ['title'], ask: 'A short title, e.g. Foreign fighters' },
     { key: 'description', path: ['description'], ask: 'One or two sentences saying what claims the topic gathers' },
   ],
+  source: [
+    { key: 'kind', path: ['kind'], ask: `What kind of source? ${SOURCE_KINDS.map((kind) => kind.value).join(', ')}` },
+    { key: 'publisher', path: ['publisher'], ask: 'Who published it? The outlet\'s id in content/outlets/' },
+    { key: 'title', path: ['title'], ask: 'Its title or headline, exactly as published' },
+    { key: 'published', path: ['published'], optional: true, ask: 'When was it published? (Enter if the document does not say)', help: DATE_HELP },
+    { key: 'updated', path: ['updated'], optional: true, ask: 'When was it last updated, as it shows? (Enter to skip)', help: DATE_HELP },
+    { key: 'url', path: ['url'], optional: true, ask: 'Its address, https://... (Enter to skip; never guess one)' },
+    { key: 'language', path: ['language'], ask: 'Its language, e.g. en, fa, ps' },
+    { key: 'side', path: ['side'], optional: true, ask: 'The side it speaks for, its id in content/sides/ (Enter to skip: independent)' },
+  ],
+  side: [
+    { key: 'name', path: ['name'], ask: 'The side\'s name as readers know it' },
+    { key: 'party', path: ['party'], type: 'boolean', ask: 'Is it a party to the conflict? y = a belligerent, n = not (a government, the UN)' },
+  ],
 };
 
 /** The placeholder written for each required answer not given. */
@@ -89,39 +106,51 @@ const PLACEHOLDERS = {
   quote: "TODO: true if the source quotes the speaker's exact words, false if it reports them in its own words",
   speaker: 'TODO: the id of the speaker in content/people/',
   date: 'TODO: when it was said: YYYY-MM-DD, YYYY-MM or YYYY, only as precise as the source',
-  outlet: 'TODO: the id of the outlet in content/outlets/',
-  headline: "TODO: the article's headline, exactly as published",
-  published: 'TODO: when the article was published: YYYY-MM-DD, YYYY-MM or YYYY',
+  source: 'TODO: the id of the source in content/sources/',
   status: `TODO: one of ${STATUS_VALUES.join(', ')} (most claims start unverified)`,
   updateTo: 'TODO: the same value as status',
   summary: 'TODO: one sentence saying why the claim has this status',
   topic: 'TODO: the id of a topic in content/topics/',
-  evidenceSource: 'TODO: who or what the evidence comes from, and whether it is independent or a party',
+  evidenceSource: 'TODO: the id of the source in content/sources/ where the evidence can be read',
+  evidenceOriginator: 'TODO: the id in content/people/ of who said or found it',
+  evidenceWords: 'TODO: the exact words of the evidence in that source',
   evidenceSummary: 'TODO: what the evidence says, in a sentence or two',
   name: 'TODO: the name as readers know it',
   personKind: `TODO: one of ${PERSON_KINDS.join(', ')}`,
+  roleSeen: 'TODO: the date of a source that describes them in this role, or give from: instead',
   outletName: 'TODO: the outlet\'s name, as it styles itself',
   outletKind: `TODO: one of ${OUTLET_KINDS.join(', ')}`,
   homepage: 'TODO: its home page, https://...',
   title: 'TODO: a short title',
   description: 'TODO: one or two sentences saying what claims the topic gathers',
+  sourceKind: `TODO: one of ${SOURCE_KINDS.map((kind) => kind.value).join(', ')}`,
+  publisher: 'TODO: the id of the publisher in content/outlets/',
+  sourceTitle: 'TODO: the title or headline, exactly as published',
+  language: 'TODO: a language tag, e.g. en',
+  sideName: 'TODO: the side\'s name',
+  party: 'TODO: true for a party to the conflict, false otherwise',
 };
 
 const HEADERS: Record<Kind, string[]> = {
   claim: [
     'A claim. Replace every TODO; npm run validate lists what is left. CONTRIBUTING.md explains each field.',
-    'Optional fields: url, archived and author in an appearance; related; language and original.',
+    'Optional fields: words, quote and locator in an appearance; related; language and original.',
     'Below the closing --- line you may add context in your own words, in plain Markdown.',
   ],
   person: [
     'A speaker: a person, an organisation, or an unnamed source. Replace every TODO; see CONTRIBUTING.md.',
-    'Optional fields: role, affiliation, aliases, url. Below the closing --- line, a short biography.',
+    'Optional fields: roles, affiliation, side, aliases, url. Below the closing --- line, a short biography.',
   ],
   outlet: [
     'An outlet. Replace every TODO; see CONTRIBUTING.md. Optional field: country.',
     'Below the closing --- line, a sentence or two describing it.',
   ],
   topic: ['A topic. Replace every TODO; see CONTRIBUTING.md. Below the closing --- line you may say more.'],
+  source: [
+    'A source: an article, post or document. Replace every TODO; see CONTRIBUTING.md.',
+    'Optional fields: author, published, updated, dateNote, url, archived, side. Never guess a date or an address.',
+  ],
+  side: ['A side speakers and sources belong to. Replace every TODO; see CONTRIBUTING.md. Below the --- line, a description.'],
 };
 
 /** Today as YYYY-MM-DD on this computer's calendar. */
@@ -134,6 +163,17 @@ const text = (answers: Answers, key: string) => {
   const value = answers[key];
   return typeof value === 'string' ? value : undefined;
 };
+
+/** A role with the dates given, or a placeholder asking for the date a source describes it. */
+function roleOf(answers: Answers): Record<string, unknown> {
+  const from = text(answers, 'roleFrom');
+  const seen = text(answers, 'roleSeen');
+  return {
+    title: text(answers, 'role'),
+    ...(from ? { from } : {}),
+    ...(seen ? { seen: [seen] } : from ? {} : { seen: [PLACEHOLDERS.roleSeen] }),
+  };
+}
 
 /** The frontmatter fields for a new file: the answers, and placeholders for the rest. */
 export function buildFields(kind: Kind, answers: Answers, today = localToday()): Record<string, unknown> {
@@ -152,17 +192,13 @@ export function buildFields(kind: Kind, answers: Answers, today = localToday()):
         quote: typeof answers['quote'] === 'boolean' ? answers['quote'] : PLACEHOLDERS.quote,
         speaker: get('speaker', PLACEHOLDERS.speaker),
         date: date ?? PLACEHOLDERS.date,
-        appearances: [{
-          outlet: get('outlet', PLACEHOLDERS.outlet),
-          headline: get('headline', PLACEHOLDERS.headline),
-          date: text(answers, 'published') ?? date ?? PLACEHOLDERS.published,
-          ...optional('url'),
-        }],
+        appearances: [{ source: get('source', PLACEHOLDERS.source) }],
         status: status ?? PLACEHOLDERS.status,
         summary: get('summary', PLACEHOLDERS.summary),
         topics: Array.isArray(topics) && topics.length ? topics : [PLACEHOLDERS.topic],
         evidence: required
-          ? [{ stance: required, source: PLACEHOLDERS.evidenceSource, summary: PLACEHOLDERS.evidenceSummary }]
+          ? [{ stance: required, source: PLACEHOLDERS.evidenceSource, originator: PLACEHOLDERS.evidenceOriginator,
+            words: PLACEHOLDERS.evidenceWords, summary: PLACEHOLDERS.evidenceSummary }]
           : [],
         updates: [{ date: updated, to: status ?? PLACEHOLDERS.updateTo, note: 'First rating.' }],
       };
@@ -171,8 +207,9 @@ export function buildFields(kind: Kind, answers: Answers, today = localToday()):
       return {
         name: get('name', PLACEHOLDERS.name),
         kind: get('kind', PLACEHOLDERS.personKind),
-        ...optional('role'),
+        ...(text(answers, 'role') !== undefined ? { roles: [roleOf(answers)] } : {}),
         ...optional('affiliation'),
+        ...optional('side'),
       };
     case 'outlet':
       return {
@@ -183,6 +220,19 @@ export function buildFields(kind: Kind, answers: Answers, today = localToday()):
       };
     case 'topic':
       return { title: get('title', PLACEHOLDERS.title), description: get('description', PLACEHOLDERS.description) };
+    case 'source':
+      return {
+        kind: get('kind', PLACEHOLDERS.sourceKind),
+        publisher: get('publisher', PLACEHOLDERS.publisher),
+        title: get('title', PLACEHOLDERS.sourceTitle),
+        ...optional('published'),
+        ...optional('updated'),
+        ...optional('url'),
+        language: get('language', PLACEHOLDERS.language),
+        ...optional('side'),
+      };
+    case 'side':
+      return { name: get('name', PLACEHOLDERS.sideName), party: typeof answers['party'] === 'boolean' ? answers['party'] : PLACEHOLDERS.party };
   }
 }
 
@@ -216,8 +266,8 @@ export interface Known {
   today: string;
 }
 
-const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
-const KIND_OF: Record<CollectionName, Kind> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
+const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', sources: 'source', sides: 'side' };
+const KIND_OF: Record<CollectionName, Kind> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', sources: 'source', sides: 'side' };
 
 /** A problem with one answer, as `message (hint)`, or undefined when it is right. */
 export function checkAnswer(kind: Kind, path: readonly (string | number)[], value: unknown, known: Known): string | undefined {
@@ -245,7 +295,7 @@ export function checkAnswer(kind: Kind, path: readonly (string | number)[], valu
   if (kind === 'person' && path[0] === 'affiliation' && typeof value === 'string' && !known.organisations.has(value)) {
     return `"${value}" is not an organisation (an affiliation points at a people entry with kind: organisation)`;
   }
-  if (path.at(-1) === 'date' && typeof value === 'string' && isPartialDate(value) && earliestDay(value) > known.today) {
+  if ((['date', 'published', 'updated', 'from', 'until'].includes(String(path.at(-1))) || path.includes('seen')) && typeof value === 'string' && isPartialDate(value) && earliestDay(value) > known.today) {
     return `${value} is in the future (today is ${known.today})`;
   }
   return undefined;
@@ -296,7 +346,7 @@ const matches = (pattern: readonly (string | number)[], path: readonly PropertyK
 
 /**
  * Every problem with a set of answers: each answer on its own, then the whole file against
- * its schema (quotation marks around a quote, an article dated before the claim), leaving
+ * its schema (quotation marks around a quote, an update before publication), leaving
  * out the placeholders, which validate reports until they are filled.
  */
 export function checkAnswers(kind: Kind, answers: Answers, known: Known, today?: string): AnswerProblem[] {
@@ -307,12 +357,10 @@ export function checkAnswers(kind: Kind, answers: Answers, known: Known, today?:
     const message = checkQuestion(kind, question, answer, known);
     if (message) problems.push({ key: question.key, field: formatPath(question.path), message });
   }
-  // The schema checks this only once the whole appearance is filled in; asked here at once.
-  const said = text(answers, 'date');
   const published = text(answers, 'published');
-  if (kind === 'claim' && said && published && isCertainlyBefore(published, said)) {
-    problems.push({ key: 'published', field: 'appearances[0].date',
-      message: `${published} is before the claim was said (${said}) (an article cannot report a claim before it was made; check both dates)` });
+  const updated = text(answers, 'updated');
+  if (kind === 'source' && published && updated && isCertainlyBefore(updated, published)) {
+    problems.push({ key: 'updated', field: 'updated', message: `${updated} is before it was published (${published})` });
   }
   if (problems.length) return problems;
   const fields = buildFields(kind, answers, today);

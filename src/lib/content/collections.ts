@@ -1,15 +1,19 @@
-/** The four content collections, their folders under `content/` and their schemas. */
+/** The content collections, their folders under `content/` and their schemas. */
 import type { CollectionName } from '../../schemas/common.ts';
 import { claimSchema, type ClaimData } from '../../schemas/claim.ts';
 import { outletSchema, type OutletData } from '../../schemas/outlet.ts';
 import { personSchema, type PersonData } from '../../schemas/person.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
+import { sourceSchema, type SourceData } from '../../schemas/source.ts';
+import { sideSchema, type SideData } from '../../schemas/side.ts';
 
 export const COLLECTION_SCHEMAS = {
   claims: claimSchema,
   people: personSchema,
   outlets: outletSchema,
   topics: topicSchema,
+  sources: sourceSchema,
+  sides: sideSchema,
 } as const;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
@@ -19,6 +23,8 @@ export interface DataByCollection {
   people: PersonData;
   outlets: OutletData;
   topics: TopicData;
+  sources: SourceData;
+  sides: SideData;
 }
 
 /** A file that passed its schema. */

@@ -17,6 +17,7 @@ import { describeIssue } from './error-map.ts';
 import { firstAliasLine, hasSharedCollections, lineLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { formatPath, sortProblems, type Problem } from './problems.ts';
 import { RULES, type ParsedEntry, type RuleContext } from './rules.ts';
+import { readSourceTexts, sourceTextDirectory } from './source-texts.ts';
 
 export interface LoadOptions {
   /** The project root: file names in problems are relative to it. */
@@ -25,6 +26,8 @@ export interface LoadOptions {
   contentDir?: string;
   /** Today as YYYY-MM-DD; defaults to today in the first time zone to reach it. */
   today?: string;
+  /** Where full source texts are read from, to check words against; see `sourceTextDirectory`. */
+  sourceTextDir?: string | undefined;
 }
 
 export type EntriesByCollection = { [C in CollectionName]: Map<string, ValidEntry<C>> };
@@ -81,7 +84,7 @@ async function listFiles(root: string, contentDir: string, pending: PendingProbl
   const toFile = (path: string) => relative(root, path).split(sep).join('/');
   const top = await readdir(contentDir, { withFileTypes: true }).catch(() => null);
   if (!top) {
-    pending.push({ file: `${toFile(contentDir)}/`, message: 'does not exist', hint: 'content lives in content/claims/, content/people/, content/outlets/ and content/topics/' });
+    pending.push({ file: `${toFile(contentDir)}/`, message: 'does not exist', hint: `content lives in content/${COLLECTION_NAMES.join('/, content/')}/` });
     return [];
   }
   for (const dirent of top) {
@@ -126,6 +129,7 @@ export async function loadContent({
   root,
   contentDir = contentDirectory(root),
   today = todayAnywhere(),
+  sourceTextDir = sourceTextDirectory(root),
 }: LoadOptions): Promise<LoadedContent> {
   const pending: PendingProblem[] = [];
   const files = await listFiles(root, contentDir, pending);
@@ -208,9 +212,9 @@ export async function loadContent({
     }
   }
 
-  const ids: Record<CollectionName, Set<string>> = { claims: new Set(), people: new Set(), outlets: new Set(), topics: new Set() };
+  const ids = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set<string>()])) as Record<CollectionName, Set<string>>;
   for (const { collection, id } of files) ids[collection].add(id);
-  const context: RuleContext = { ids, entries: valid, parsed: parsedEntries, today };
+  const context: RuleContext = { ids, entries: valid, parsed: parsedEntries, today, sourceTexts: readSourceTexts(sourceTextDir) };
   for (const rule of RULES) {
     for (const problem of rule(context)) {
       // `speaker: TODO` is reported once, as a placeholder, not also as an unknown person.
@@ -232,7 +236,7 @@ export async function loadContent({
   });
 
   const invalid = new Set(problems.map((problem) => problem.file));
-  const entries: EntriesByCollection = { claims: new Map(), people: new Map(), outlets: new Map(), topics: new Map() };
+  const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as EntriesByCollection;
   for (const entry of valid) {
     if (!invalid.has(entry.file)) (entries[entry.collection] as Map<string, ValidEntry>).set(entry.id, entry);
   }

@@ -12,6 +12,7 @@ import { PERSON_KINDS } from '../../schemas/person.ts';
 import { didYouMean, nearest } from './closest.ts';
 import { forEachReference } from './schema-walk.ts';
 import { COLLECTION_SCHEMAS, type ValidEntry } from './collections.ts';
+import { METHOD_RULES } from './method.ts';
 
 export interface RuleProblem {
   entry: { file: string };
@@ -37,9 +38,11 @@ export interface RuleContext {
   parsed: readonly ParsedEntry[];
   /** Today as YYYY-MM-DD, in the first time zone to reach it (UTC+14). */
   today: string;
+  /** Full texts of sources where they are at hand, normalised, by normalised title. */
+  sourceTexts?: ReadonlyMap<string, string>;
 }
 
-const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
+const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', sources: 'source', sides: 'side' };
 
 function knownIds(collection: CollectionName, id: string, known: ReadonlySet<string>): string {
   const near = nearest(id, known);
@@ -118,8 +121,15 @@ export function relatedClaimsAreOthers({ parsed }: RuleContext): RuleProblem[] {
 export function noFutureDates({ parsed, today }: RuleContext): RuleProblem[] {
   const problems: RuleProblem[] = [];
   for (const entry of parsed) {
+    const fields = fieldsOf(entry);
+    if (entry.collection === 'sources') {
+      for (const key of ['published', 'updated']) {
+        const date = dateOf(fields[key]);
+        if (date && earliestDay(date) > today) problems.push({ entry, path: [key], message: `${date} is in the future`, hint: `today is ${today}` });
+      }
+    }
     if (entry.collection !== 'claims') continue;
-    const claim = fieldsOf(entry);
+    const claim = fields;
     const dated: [PropertyKey[], unknown][] = [
       [['date'], claim['date']],
       ...(['appearances', 'evidence', 'updates'] as const).flatMap((list) =>
@@ -135,4 +145,4 @@ export function noFutureDates({ parsed, today }: RuleContext): RuleProblem[] {
   return problems;
 }
 
-export const RULES = [referencesResolve, affiliationsAreOrganisations, relatedClaimsAreOthers, noFutureDates];
+export const RULES = [referencesResolve, affiliationsAreOrganisations, relatedClaimsAreOthers, noFutureDates, ...METHOD_RULES];

@@ -9,6 +9,8 @@ import { loadContent } from '../../../src/lib/content/load.ts';
 import type { ClaimData } from '../../../src/schemas/claim.ts';
 import type { OutletData } from '../../../src/schemas/outlet.ts';
 import type { PersonData } from '../../../src/schemas/person.ts';
+import type { SideData } from '../../../src/schemas/side.ts';
+import type { SourceData } from '../../../src/schemas/source.ts';
 import { RATING_SCALE, type Status } from '../../../src/schemas/status.ts';
 import type { TopicData } from '../../../src/schemas/topic.ts';
 import { FIXTURE_CONTENT, ROOT } from './paths.ts';
@@ -30,6 +32,11 @@ export interface Content {
   people: Map<string, Entry<PersonData>>;
   outlets: Map<string, Entry<OutletData>>;
   topics: Map<string, Entry<TopicData>>;
+  sources: Map<string, Entry<SourceData>>;
+  sides: Map<string, Entry<SideData>>;
+  source(id: string): Entry<SourceData>;
+  /** The outlet that published a source. */
+  publisherOf(sourceId: string): Entry<OutletData>;
   person(id: string): Entry<PersonData>;
   outlet(id: string): Entry<OutletData>;
   topic(id: string): Entry<TopicData>;
@@ -64,6 +71,8 @@ async function load(contentDir: string): Promise<Content> {
   const people = new Map(await Promise.all([...entries.people.values()].map(async (e) => [e.id, await withSource(e)] as const)));
   const outlets = new Map(await Promise.all([...entries.outlets.values()].map(async (e) => [e.id, await withSource(e)] as const)));
   const topics = new Map(await Promise.all([...entries.topics.values()].map(async (e) => [e.id, await withSource(e)] as const)));
+  const sources = new Map(await Promise.all([...entries.sources.values()].map(async (e) => [e.id, await withSource(e)] as const)));
+  const sides = new Map(await Promise.all([...entries.sides.values()].map(async (e) => [e.id, await withSource(e)] as const)));
   const newestFirst = [...claims].sort(compareNewestFirst);
   const get = <T>(map: Map<string, T>, kind: string) => (id: string) => {
     const found = map.get(id);
@@ -77,6 +86,10 @@ async function load(contentDir: string): Promise<Content> {
     people,
     outlets,
     topics,
+    sources,
+    sides,
+    source: get(sources, 'source'),
+    publisherOf: (sourceId) => get(outlets, 'outlet')(get(sources, 'source')(sourceId).data.publisher),
     person: get(people, 'person'),
     outlet: get(outlets, 'outlet'),
     topic: get(topics, 'topic'),

@@ -5,7 +5,7 @@
  *   const result = await loadFixture({ [OUTLET_FILE]: { fields: { kind: 'paper' } } });
  *   expect(result.report).toMatchInlineSnapshot(...);
  *
- * The base tree is one claim and the person, organisation, outlet and topic it needs, and
+ * The base tree is one claim and the person, organisation, side, outlet, source and topic it needs, and
  * is valid (a test checks that). Temporary folders are removed when the test finishes.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -24,6 +24,13 @@ export const CLAIM_ID = 'intense-fighting';
 export const SPEAKER_FILE = 'people/ali-maisam-nazary.md';
 export const ORGANISATION_FILE = 'people/national-resistance-front.md';
 export const OUTLET_FILE = 'outlets/new-york-sun.md';
+export const SOURCE_FILE = 'sources/nysun-liberated-districts.md';
+export const SOURCE_ID = 'nysun-liberated-districts';
+export const SIDE_FILE = 'sides/national-resistance-front.md';
+/** An independent originator of evidence (no side) and another party's spokesman. */
+export const MONITOR_FILE = 'people/un-monitoring-team.md';
+export const OFFICIAL_FILE = 'people/taliban-official.md';
+export const OTHER_SIDE_FILE = 'sides/taliban.md';
 export const TOPIC_FILE = 'topics/panjshir.md';
 
 export type Fields = Record<string, unknown>;
@@ -35,9 +42,7 @@ export function claimFields(): Fields {
     quote: true,
     speaker: 'ali-maisam-nazary',
     date: '2022-05',
-    appearances: [
-      { outlet: 'new-york-sun', headline: 'Afghan Resistance Says It Liberated Districts', date: '2022-05-10' },
-    ],
+    appearances: [{ source: 'nysun-liberated-districts' }],
     status: 'unverified',
     summary: 'No independent source reported on the fighting.',
     topics: ['panjshir'],
@@ -51,18 +56,44 @@ const BASE: Record<string, { fields: Fields; body: string }> = {
     fields: {
       name: 'Ali Maisam Nazary',
       kind: 'person',
-      role: 'Head of foreign relations',
+      roles: [{ title: 'Head of foreign relations', seen: ['2022'] }],
       affiliation: 'national-resistance-front',
       aliases: ['Ali Nazary'],
     },
     body: 'Head of foreign relations of the National Resistance Front.\n',
   },
   [ORGANISATION_FILE]: {
-    fields: { name: 'National Resistance Front of Afghanistan', kind: 'organisation', aliases: ['NRF'] },
+    fields: { name: 'National Resistance Front of Afghanistan', kind: 'organisation', aliases: ['NRF'], side: 'national-resistance-front' },
     body: 'An armed opposition group.\n',
   },
   [OUTLET_FILE]: {
     fields: { name: 'The New York Sun', kind: 'newspaper', homepage: 'https://www.nysun.com', country: 'US' },
+    body: '',
+  },
+  [SOURCE_FILE]: {
+    fields: {
+      kind: 'news-report',
+      publisher: 'new-york-sun',
+      title: 'Afghan Resistance Says It Liberated Districts',
+      published: '2022-05-10',
+      language: 'en',
+    },
+    body: '',
+  },
+  [SIDE_FILE]: {
+    fields: { name: 'National Resistance Front (NRF)', party: true },
+    body: '',
+  },
+  [MONITOR_FILE]: {
+    fields: { name: 'UN Security Council monitoring team', kind: 'organisation' },
+    body: '',
+  },
+  [OFFICIAL_FILE]: {
+    fields: { name: 'A Taliban official', kind: 'unnamed', side: 'taliban' },
+    body: '',
+  },
+  [OTHER_SIDE_FILE]: {
+    fields: { name: 'Taliban', party: true },
     body: '',
   },
   [TOPIC_FILE]: {
