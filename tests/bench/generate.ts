@@ -1,6 +1,7 @@
 /**
  * The benchmark's content generator: a seeded, deterministic content tree (claims/, people/,
- * outlets/, topics/) shaped like the real one, at any size, that passes `npm run validate`.
+ * outlets/, topics/, sources/, sides/) shaped like the real one, at any size, that passes
+ * `npm run validate`, the method's rules included.
  *
  * - claims: a 15-40 word `claim`, a 150-300 word Markdown body built from sentence templates
  *   over a few hundred words of conflict and politics vocabulary, Afghan place names, names
@@ -10,6 +11,9 @@
  *   `related` links on some, and about 3% first said in Persian (`language: fa`, `original`);
  * - about 1 speaker per 50 claims (people, organisations and unnamed speakers, affiliated
  *   with organisations), 1 outlet per 200 (at least 4), 1 topic per 250 (at least 8);
+ * - one source record per appearance, and 1 evidence source (a report) per 20 claims;
+ *   two parties and an independent side; evidence that decides a rating comes from an
+ *   originator the method accepts for it (independent, or another party for a dispute);
  *   speakers, outlets and topics are drawn with a Zipf-like skew, as real ones are.
  *
  * Same seed and size, same bytes: nothing reads the clock. Dates run from 2021-08-15 and
@@ -427,6 +431,8 @@ interface Person {
   kind: 'person' | 'organisation' | 'unnamed';
   role?: string;
   affiliation?: string;
+  /** For an organisation: the side it speaks for, if any (people inherit it). */
+  side?: string;
   aliases: string[];
   url?: string;
   /** What claim ids start with: a surname or the organisation's first word. */
@@ -447,6 +453,17 @@ interface Topic {
   description: string;
 }
 
+
+const SIDES = [
+  { id: 'side-a', name: 'Side A', party: true },
+  { id: 'side-b', name: 'Side B', party: true },
+] as const;
+
+/** The side a speaker or originator speaks for: its own, else its organisation's. */
+function sideOfPerson(person: Person, byId: ReadonlyMap<string, Person>): string | undefined {
+  return person.side ?? (person.affiliation ? byId.get(person.affiliation)?.side : undefined);
+}
+
 function uniqueId(base: string, taken: Set<string>): string {
   let id = base.slice(0, 60).replace(/-+$/, '') || 'entry';
   for (let n = 2; taken.has(id); n++) id = `${base.slice(0, 56).replace(/-+$/, '')}-${n}`;
@@ -457,7 +474,7 @@ function uniqueId(base: string, taken: Set<string>): string {
 function makePeople(random: Random, count: number): Person[] {
   const taken = new Set<string>();
   const names = new Set<string>();
-  const organisations = Math.max(2, Math.round(count * 0.2));
+  const organisations = Math.max(3, Math.round(count * 0.2));
   const unnamed = Math.max(1, Math.round(count * 0.1));
   const people: Person[] = [];
   const orgPlaces = random.shuffle([...PROVINCES, ...DISTRICTS]);
@@ -471,9 +488,15 @@ function makePeople(random: Random, count: number): Person[] {
     const id = uniqueId(slugify(name), taken);
     people.push({
       id, name, kind: 'organisation', aliases: random.chance(0.3) ? [`the ${kind.toLowerCase()}`] : [],
+      // Two parties, and organisations that speak for neither (observers, monitors, analysts).
+      ...(i % 3 === 0 ? { side: 'side-a' } : i % 3 === 1 ? { side: 'side-b' } : {}),
       key: slugify(place).split('-')[0] ?? 'org', place,
       ...(random.chance(0.5) ? { url: `https://www.${slugify(name).replace(/-/g, '')}.example.org` } : {}),
     });
+  }
+  // Two independent monitors, so a rating always has an originator of no side to rest on.
+  for (const name of ['Independent Monitoring Mission', 'Conflict Data Project']) {
+    people.push({ id: uniqueId(slugify(name), taken), name, kind: 'organisation', aliases: [], key: slugify(name).split('-')[0] ?? 'org', place: 'Kabul' });
   }
   const orgIds = people.map((person) => person.id);
   for (let i = 0; i < unnamed; i++) {
@@ -566,7 +589,7 @@ class Writer {
     const iso = isoOf(day);
     return `${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
   }
-  private noun(): string {
+  noun(): string {
     return this.random.pickSkewed(NOUNS);
   }
   private adjective(): string {
@@ -740,27 +763,16 @@ class Writer {
     return r.pick(table[status] ?? table['unverified'] ?? []);
   }
 
-  evidence(stance: 'supports' | 'contradicts' | 'context', day: number) {
+  /** The words and summary of an evidence item; who said it and where are chosen by the caller. */
+  evidence(stance: 'supports' | 'contradicts' | 'context') {
     const r = this.random;
-    const outlet = r.pick(this.outlets);
-    const source = r.weighted<() => string>([
-      [() => outlet.name, 3],
-      [() => `UN Assistance Mission in Afghanistan, ${r.pick(['quarterly', 'human rights', 'protection of civilians'])} report`, 2],
-      [() => `Satellite imagery analysed by ${r.pick(this.people.filter((p) => p.kind === 'organisation')).name}`, 1],
-      [() => `A ${r.pick(['Taliban', 'resistance', 'government', 'hospital'])} spokesperson, on ${r.pick(['X', 'Telegram', 'Facebook'])}`, 2],
-      [() => `Residents of ${this.place()}, interviewed by ${outlet.name}`, 2],
-    ])();
+    const words = `${capitalize(this.adjective())} ${this.noun()} in ${this.place()} ${r.pick(['was seen by witnesses', 'was reported by residents', 'was recorded in hospital figures', 'was denied'])}.`;
     const summary = {
       supports: () => `${r.pick(['Confirms', 'Documents', 'Reports'])} the ${this.adjective()} ${this.noun()} in ${this.place()} ${r.pick(['with photographs', 'with named witnesses', 'from hospital records', 'from its own count'])}.`,
       contradicts: () => `${r.pick(['Denied', 'Rejected', 'Disputed'])} that ${this.group()} had ${r.pick(ATTACK_VERBS)} ${this.place()}, calling it ${r.pick(['propaganda', 'a fabrication', 'an exaggeration'])}.`,
       context: () => `Describes the ${this.adjective()} ${this.noun()} in ${this.place()} ${r.pick(['at the time', 'in the weeks before', 'in the months after'])}, without naming a source.`,
     }[stance]();
-    const evidenceDay = Math.min(LAST_DAY, day + r.int(0, 365));
-    return {
-      stance, source, summary,
-      ...(r.chance(0.8) ? { date: written(evidenceDay, r.weighted([['day', 8], ['month', 2], ['year', 1]] as const)) } : {}),
-      ...(r.chance(0.6) ? { url: `https://${outlet.host}/${isoOf(evidenceDay).replace(/-/g, '/')}/${slugify(`${this.noun()} ${this.place()}`)}` } : {}),
-    };
+    return { stance, words, summary };
   }
 }
 
@@ -769,8 +781,10 @@ class Writer {
 
 function personFile(person: Person, writer: Writer, random: Random): string {
   const lines = ['---', `name: ${yamlString(person.name)}`, `kind: ${person.kind}`];
-  if (person.role) lines.push(`role: ${yamlString(person.role)}`);
+  const described = written(dayOf(FIRST_CLAIM_DAY) + random.int(0, 900), 'year');
+  if (person.role) lines.push('roles:', `  - title: ${yamlString(person.role)}`, `    seen: [${described}]`);
   if (person.affiliation) lines.push(`affiliation: ${person.affiliation}`);
+  if (person.side) lines.push(`side: ${person.side}`);
   if (person.aliases.length) lines.push(`aliases: [${person.aliases.map((alias) => yamlString(alias, true)).join(', ')}]`);
   if (person.url) lines.push(`url: ${person.url}`);
   lines.push('---', '');
@@ -785,6 +799,30 @@ function outletFile(outlet: Outlet, writer: Writer, random: Random): string {
   lines.push('---', '');
   const day = dayOf(FIRST_CLAIM_DAY) + random.int(0, 1500);
   return `${lines.join('\n')}\n${Array.from({ length: random.int(1, 3) }, () => writer.sentence(day)).join(' ')}\n`;
+}
+
+interface SourcePlan {
+  id: string;
+  outlet: Outlet;
+  title: string;
+  date: string;
+  url?: string;
+  archived?: string;
+  author?: string;
+  kind: 'news-report' | 'interview' | 'research-report';
+}
+
+function sourceFile(source: SourcePlan): string {
+  const lines = ['---', `kind: ${source.kind}`, `publisher: ${source.outlet.id}`, `title: ${JSON.stringify(source.title)}`, `published: ${source.date}`];
+  if (source.author) lines.push(`author: ${yamlString(source.author)}`);
+  if (source.url) lines.push(`url: ${source.url}`);
+  if (source.archived) lines.push(`archived: ${source.archived}`);
+  lines.push('language: en', '---', '');
+  return lines.join('\n');
+}
+
+function sideFile(side: (typeof SIDES)[number]): string {
+  return `---\nname: ${side.name}\nparty: ${side.party}\n---\n\nA generated side for the benchmark.\n`;
 }
 
 function topicFile(topic: Topic): string {
@@ -807,7 +845,16 @@ interface ClaimPlan {
   persian?: readonly [string, string];
 }
 
-function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zipf<Outlet>, topics: Zipf<Topic>, related: string[], status: StatusValue): string {
+/** What a claim file needs beyond its plan: where its sources go, and who can be an originator. */
+interface ClaimContext {
+  sources: Map<string, SourcePlan>;
+  reports: SourcePlan[];
+  people: ReadonlyMap<string, Person>;
+  /** Organisations of each side, and those of none (independent originators). */
+  bySide: ReadonlyMap<string | undefined, Person[]>;
+}
+
+function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zipf<Outlet>, topics: Zipf<Topic>, related: string[], status: StatusValue, context: ClaimContext): string {
   const precision = random.weighted([['day', 80], ['month', 14], ['year', 6]] as const);
   const out: string[] = ['---'];
   out.push(`claim: ${yamlString(plan.text)}`);
@@ -824,15 +871,17 @@ function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zip
     if (i > 0) appearanceDay = Math.min(LAST_DAY, appearanceDay + random.int(0, 120));
     const outlet = outlets.draw(random);
     const headline = writer.headline(plan.text, plan.speaker);
-    out.push(`  - outlet: ${outlet.id}`);
-    out.push(`    headline: ${JSON.stringify(headline)}`);
-    out.push(`    date: ${written(appearanceDay, random.weighted([['day', 85], ['month', 10], ['year', 5]] as const))}`);
+    const source: SourcePlan = {
+      id: `${plan.id}-${i + 1}`, outlet, title: headline, kind: random.chance(0.3) ? 'interview' : 'news-report',
+      date: written(appearanceDay, random.weighted([['day', 85], ['month', 10], ['year', 5]] as const)),
+    };
     if (random.chance(0.75)) {
-      const url = `https://${outlet.host}/${isoOf(appearanceDay).replace(/-/g, '/')}/${slugify(headline).slice(0, 70).replace(/-+$/, '')}`;
-      out.push(`    url: ${url}`);
-      if (random.chance(0.3)) out.push(`    archived: https://web.archive.org/web/${isoOf(appearanceDay).replace(/-/g, '')}120000/${url}`);
+      source.url = `https://${outlet.host}/${isoOf(appearanceDay).replace(/-/g, '/')}/${slugify(headline).slice(0, 70).replace(/-+$/, '')}`;
+      if (random.chance(0.3)) source.archived = `https://web.archive.org/web/${isoOf(appearanceDay).replace(/-/g, '')}120000/${source.url}`;
     }
-    if (random.chance(0.4)) out.push(`    author: ${yamlString(`${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`)}`);
+    if (random.chance(0.4)) source.author = `${random.pick(FIRST_NAMES)} ${random.pick(LAST_NAMES)}`;
+    context.sources.set(source.id, source);
+    out.push(`  - source: ${source.id}`);
   }
 
   out.push(`status: ${status}`);
@@ -848,13 +897,26 @@ function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zip
   if (required && evidenceCount === 0) evidenceCount = 1;
   if (evidenceCount > 0) {
     out.push('evidence:');
+    const speakerSide = sideOfPerson(plan.speaker, context.people);
     for (let i = 0; i < evidenceCount; i++) {
-      const stance = i === 0 && required ? required : random.weighted([['context', 2], ['supports', 1], ['contradicts', 1]] as const);
-      const item = writer.evidence(stance, plan.day);
+      // The item that decides the rating comes from an originator the method accepts for it:
+      // another party for a dispute, an organisation of no side otherwise. The rest is context.
+      const deciding = i === 0 && required !== undefined;
+      const stance = deciding ? required : 'context';
+      const pool = deciding && status === 'disputed'
+        ? context.bySide.get(speakerSide === 'side-a' ? 'side-b' : 'side-a') ?? []
+        : context.bySide.get(undefined) ?? [];
+      const candidates = pool.filter((person) => person.id !== plan.speaker.id && person.id !== plan.speaker.affiliation);
+      const originator = candidates.length ? random.pick(candidates) : plan.speaker;
+      const item = writer.evidence(originator === plan.speaker ? 'context' : stance);
+      const report = random.pick(context.reports);
+      // Within four months of the claim, so no deciding item is later evidence.
+      const evidenceDay = Math.min(LAST_DAY, plan.day + random.int(0, deciding ? 120 : 365));
       out.push(`  - stance: ${item.stance}`);
-      out.push(`    source: ${yamlString(item.source)}`);
-      if (item.date) out.push(`    date: ${item.date}`);
-      if (item.url) out.push(`    url: ${item.url}`);
+      out.push(`    source: ${report.id}`);
+      out.push(`    originator: ${originator.id}`);
+      out.push(`    words: ${yamlString(item.words)}`);
+      if (random.chance(0.8) || deciding) out.push(`    date: ${written(evidenceDay, deciding ? 'day' : random.weighted([['day', 8], ['month', 2], ['year', 1]] as const))}`);
       out.push(`    summary: ${yamlString(item.summary)}`);
     }
   }
@@ -914,6 +976,18 @@ export async function generateContent({ claims, seed, dir }: GenerateOptions): P
   }
 
   const files = new Map<string, string>();
+  const peopleById = new Map(people.map((person) => [person.id, person]));
+  const bySide = new Map<string | undefined, Person[]>();
+  for (const person of people.filter((p) => p.kind === 'organisation')) {
+    bySide.set(person.side, [...(bySide.get(person.side) ?? []), person]);
+  }
+  const reports: SourcePlan[] = Array.from({ length: Math.max(4, Math.round(claims / 20)) }, (_, i) => {
+    const outlet = outlets.draw(random);
+    return { id: `report-${i + 1}`, outlet, kind: 'research-report' as const, title: `${capitalize(writer.noun())} in ${random.pick(PROVINCES)}: report ${i + 1}`,
+      date: written(dayOf(FIRST_CLAIM_DAY) + random.int(0, 1500), 'month') };
+  });
+  const context: ClaimContext = { sources: new Map(reports.map((report) => [report.id, report])), reports, people: peopleById, bySide };
+  for (const side of SIDES) files.set(`sides/${side.id}.md`, sideFile(side));
   for (const person of people) files.set(`people/${person.id}.md`, personFile(person, writer, random));
   for (const outlet of outletList) files.set(`outlets/${outlet.id}.md`, outletFile(outlet, writer, random));
   for (const topic of topicList) files.set(`topics/${topic.id}.md`, topicFile(topic));
@@ -931,12 +1005,13 @@ export async function generateContent({ claims, seed, dir }: GenerateOptions): P
         if (other && other.id !== plan.id && !related.includes(other.id)) related.push(other.id);
       }
     }
-    files.set(`claims/${plan.id}.md`, claimFile(plan, writer, random, outlets, topics, related, status));
+    files.set(`claims/${plan.id}.md`, claimFile(plan, writer, random, outlets, topics, related, status, context));
   });
+  for (const source of context.sources.values()) files.set(`sources/${source.id}.md`, sourceFile(source));
 
   // Write the tree fresh, so no file from an earlier run survives.
   await rm(dir, { recursive: true, force: true });
-  for (const folder of ['claims', 'people', 'outlets', 'topics']) await mkdir(join(dir, folder), { recursive: true });
+  for (const folder of ['claims', 'people', 'outlets', 'topics', 'sources', 'sides']) await mkdir(join(dir, folder), { recursive: true });
   const hash = createHash('sha256');
   let bytes = 0;
   const paths = [...files.keys()].sort();

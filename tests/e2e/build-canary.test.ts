@@ -24,9 +24,9 @@ quote: false
 speaker: example-person
 date: 2022-05
 appearances:
-  - outlet: example-gazette
-    headline: A Canary Sings
-    date: 2022-05-10
+  - source: example-gazette-convoy-reaches-town
+    quote: false
+    locator: page 2
 status: unverified
 summary: No independent source has heard it.
 topics: [example-fighting]
