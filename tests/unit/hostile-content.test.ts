@@ -217,8 +217,8 @@ const CASES: HostileCase[] = [
   {
     name: 'http:// (not https) in a frontmatter url',
     fixture: 'http-url.md',
-    file: 'claims/hostile-http.md',
-    problems: ['content/claims/hostile-http.md:10: appearances[0].url: must be a full https:// link (e.g. https://www.example.org/article)'],
+    file: 'sources/hostile-http.md',
+    problems: ['content/sources/hostile-http.md:6: url: must be a full https:// link (e.g. https://www.example.org/article)'],
     rendered: null,
   },
   {
