@@ -140,7 +140,7 @@ describe('finding claims', () => {
     expect(await results().count()).toBe(10);
     const more = page.getByRole('button', { name: 'Show more results' });
     await more.click();
-    await expect.poll(() => results().count()).toBe(Math.min(20, total));
+    await expect.poll(() => results().count(), { timeout: 30_000 }).toBe(Math.min(20, total));
     // Focus moves to the first new result, so keyboard users continue where they were.
     const focusedIndex = await page.evaluate(() => {
       const li = document.activeElement?.closest('li');
