@@ -32,7 +32,7 @@ export const figureSchema = z.strictObject({
   measure: entryId('measures').meta({ example: 'nrf-fighters' }),
   /** The number, in the measure's unit ("more than half" of a percent measure is 50). */
   value: z.number({ error: 'must be a number, written without commas or units' })
-    .finite({ error: 'must be a finite number' }).meta({ example: 10000 }),
+    .meta({ example: 10000 }),
   /** How the words qualify the number: exactly, about, more-than, up-to or fewer-than. */
   qualifier: z.enum(QUALIFIER_VALUES).meta({ example: 'about' }),
   /** The exact words of the figure, as they appear in the claim ("an estimated 10,000"). */

@@ -2,7 +2,7 @@
  * Accessibility: axe-core finds nothing on any kind of page, in the light and the dark
  * colour scheme; the skip link is the first Tab stop and moves focus to the main content;
  * every page has one h1; nothing scrolls sideways at 320px; a printed claim leaves out
- * the header, footer and related claims.
+ * the header, footer and more claims from the speaker.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -54,6 +54,12 @@ function pageTypes(site: Content): PageType[] {
     topic ? { name: 'topic', url: `${siteUrl}/topics/${topic}/` } : undefined,
     { name: 'status', url: `${siteUrl}/status/disputed/` },
     { name: 'empty status (fixture)', url: `${fixtureUrl}/status/corroborated/` },
+    { name: 'measures', url: `${siteUrl}/measures/` },
+    { name: 'measure with a chart, two sides', url: `${siteUrl}/measures/nrf-share-of-panjshir/` },
+    { name: 'measure with a chart (fixture)', url: `${fixtureUrl}/measures/example-lorries-in-convoy/` },
+    { name: 'forecasts', url: `${siteUrl}/forecasts/` },
+    { name: 'claim with a denial, a forecast and figures', url: `${siteUrl}/claims/taliban-official-denies-nrf-liberated-districts/` },
+    { name: 'claim with an overdue forecast', url: `${siteUrl}/claims/nazary-hopeful-to-reach-phase-two-in-a-year/` },
     { name: 'methodology', url: `${siteUrl}/methodology/` },
     { name: 'about', url: `${siteUrl}/about/` },
     { name: 'data', url: `${siteUrl}/data/` },
@@ -178,7 +184,7 @@ describe('keyboard, structure and small screens', () => {
     await visit(page, `${fixtureUrl}/claims/example-convoy-reached-town/`);
     const header = page.getByRole('banner');
     const footer = page.getByRole('contentinfo');
-    const related = page.getByRole('region', { name: 'Related claims' });
+    const related = page.getByRole('region', { name: 'More from Example Person' });
     const improve = page.getByRole('region', { name: 'Improve this record' });
     const citation = page.getByRole('region', { name: 'Cite this claim' });
     for (const part of [header, footer, related, improve, citation]) expect(await part.isVisible()).toBe(true);
