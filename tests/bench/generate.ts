@@ -825,7 +825,7 @@ interface Measure {
 
 const MEASURE_UNITS = ['fighters', 'training camps', 'districts', 'checkpoints', 'weapons caches', 'casualties', 'families displaced', 'percent'] as const;
 
-function makeMeasures(random: Random, writer: Writer, count: number): Measure[] {
+function makeMeasures(writer: Writer, count: number): Measure[] {
   const taken = new Set<string>();
   return Array.from({ length: count }, (_, index) => {
     const unit = MEASURE_UNITS[index % MEASURE_UNITS.length] as string;
@@ -965,7 +965,7 @@ export async function generateContent({ claims, seed, dir }: GenerateOptions): P
   const speakers = new Zipf(random.shuffle(people), 0.8);
   const outlets = new Zipf(random.shuffle(outletList), 0.9);
   const topics = new Zipf(random.shuffle(topicList), 0.7);
-  const measureList = makeMeasures(random, writer, Math.max(8, Math.round(claims / 500)));
+  const measureList = makeMeasures(writer, Math.max(8, Math.round(claims / 500)));
   const measures = new Zipf(random.shuffle(measureList), 0.7);
 
   // Plan every claim first, so `related` can point anywhere.

@@ -1,16 +1,17 @@
 /**
  * The analysis pages on the built site: a measure's chart and its table agree, mark for
  * row; the Panjshir page shows both NRF figures and the claim that bears on them; a typed
- * link reads right from both ends; an overdue forecast is marked; and none of these pages
- * carries a script. Expectations come from the content files, not the site's catalog.
+ * link reads right from both ends; an overdue forecast is marked; axe finds nothing on the
+ * new pages in either colour scheme; and none of them carries a script. Expectations come from the content files, not the site's catalog.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { escapeRegExp, useSites, visit, type Sites } from './support/pages.ts';
+import { axeViolations } from './support/axe.ts';
+import { escapeRegExp, openPage, useSites, visit, type Sites } from './support/pages.ts';
 import { isCertainlyBefore } from '../../src/schemas/date.ts';
 
 let sites: Sites;
-const { siteUrl, fixtureUrl } = useSites((ready) => {
+const { browser, siteUrl, fixtureUrl } = useSites((ready) => {
   sites = ready;
 });
 
@@ -181,4 +182,27 @@ test('the analysis pages carry no script', async () => {
     const executable = await page.locator('script:not([type="application/ld+json"])').count();
     expect({ url, scripts, executable }).toEqual({ url, scripts: [], executable: 0 });
   }
+});
+
+describe.each(['light', 'dark'] as const)('axe-core on the analysis pages, %s colour scheme', (colorScheme) => {
+  test.each([
+    ['measures', '/measures/'],
+    ['measure with a chart, two sides', '/measures/nrf-share-of-panjshir/'],
+    ['measure with a band', '/measures/foreign-terrorist-fighters/'],
+    ['forecasts', '/forecasts/'],
+    ['claim with a denial and a link note', '/claims/taliban-official-denies-nrf-liberated-districts/'],
+    ['claim with figures, revised and denied', '/claims/nazary-nrf-controls-more-than-60-percent-panjshir/'],
+    ['claim with an overdue forecast', '/claims/nazary-hopeful-to-reach-phase-two-in-a-year/'],
+    ['person with figures and changed positions', '/people/ali-maisam-nazary/'],
+    ['measure (fixture)', 'fixture:/measures/example-lorries-in-convoy/'],
+  ])('%s', async (_, path) => {
+    const tab = await openPage(browser(), { colorScheme });
+    try {
+      await visit(tab.page, path.startsWith('fixture:') ? `${fixtureUrl}${path.slice('fixture:'.length)}` : `${siteUrl}${path}`);
+      expect(await axeViolations(tab.page)).toBe('');
+      expect(tab.violations).toEqual([]);
+    } finally {
+      await tab.close();
+    }
+  });
 });
