@@ -12,4 +12,5 @@ export const collections = {
   topics: defineCollection({ loader: contentLoader('topics') }),
   sources: defineCollection({ loader: contentLoader('sources') }),
   sides: defineCollection({ loader: contentLoader('sides') }),
+  measures: defineCollection({ loader: contentLoader('measures') }),
 };

@@ -1,5 +1,5 @@
 /**
- * `npm run new -- claim` (or person, outlet, topic, source, side): starts a new content file.
+ * `npm run new -- claim` (or person, outlet, topic, source, side, measure): starts a new content file.
  *
  *   npm run new -- claim                       at a terminal: asks for each field
  *   npm run new -- claim --speaker ali-maisam-nazary --claim "..." --date 2022-05 \
@@ -46,7 +46,7 @@ const flagsOf = (kind: Kind) => [...QUESTIONS[kind].map((question) => `--${quest
 const USAGE = `Start a new content file:
 
   npm run new -- claim     npm run new -- person     npm run new -- outlet     npm run new -- topic
-  npm run new -- source    npm run new -- side
+  npm run new -- source    npm run new -- side      npm run new -- measure
 
 At a terminal it asks for each field. Or give the fields as flags, and it asks nothing:
 
@@ -58,9 +58,10 @@ At a terminal it asks for each field. Or give the fields as flags, and it asks n
   topic:   ${flagsOf('topic').join(' ')}
   source:  ${flagsOf('source').join(' ')}
   side:    ${flagsOf('side').join(' ')}   (--party yes or no)
+  measure: ${flagsOf('measure').join(' ')}
 
 A field left out is written as TODO; npm run validate lists those until they are filled in.
-  --content DIR    write into DIR/<claims|people|outlets|topics|sources|sides>/ instead of content/
+  --content DIR    write into DIR/<claims|people|outlets|topics|sources|sides|measures>/ instead of content/
   --interactive    ask even when the input is not a terminal (answers read line by line)
 See CONTRIBUTING.md for what each field means.`;
 
@@ -117,6 +118,8 @@ async function baseId(kind: Kind, answers: Answers, files: Record<CollectionName
       return idFrom(words('title').slice(0, 8), 'new-source');
     case 'side':
       return idFrom(words('name'), 'new-side');
+    case 'measure':
+      return idFrom(words('title'), 'new-measure');
   }
 }
 

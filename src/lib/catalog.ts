@@ -1,7 +1,8 @@
 /**
  * Every query the pages make, computed once per build from the collections: claims
  * sorted newest first; each person's, outlet's and topic's claims; articles per outlet;
- * scorecards; the people each topic quotes most; related claims. Pages read from here
+ * scorecards; the people each topic quotes most; related claims; and the analysis of
+ * figures, typed links and forecasts (analysis.ts). Pages read from here
  * and never scan or sort a collection themselves, so building N claim pages costs N
  * lookups, not N scans.
  */
@@ -17,6 +18,7 @@ import { appearanceWords, evidenceDate, isLaterEvidence } from './content/method
 import { RATING_SCALE, type Status } from '../schemas/status.ts';
 import type { TopicData } from '../schemas/topic.ts';
 import { compareNewestFirst, yearOf } from './dates.ts';
+import { buildAnalysis, type Analysis } from './analysis.ts';
 import { bodyHtml, contentVersion } from './content/bodies.ts';
 
 export interface Claim {
@@ -140,8 +142,10 @@ export interface Catalog {
   sides: Map<string, Side>;
   byStatus: Map<Status, Claim[]>;
   statusCounts: StatusCount[];
-  /** Related claims: explicit `related` first, then claims that link here, then the same speaker on a shared topic. */
+  /** More from the same speaker on a shared topic, newest first, leaving out claims it is linked with (those are shown by link type). */
   relatedTo(claim: Claim, limit?: number): Claim[];
+  /** Figures by measure, typed links from both ends, changed positions, forecasts. */
+  analysis: Analysis;
 }
 
 function newestFirst(a: Claim, b: Claim): number {
@@ -161,13 +165,14 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 async function buildCatalog(): Promise<Catalog> {
-  const [claimEntries, personEntries, outletEntries, topicEntries, sourceEntries, sideEntries] = await Promise.all([
+  const [claimEntries, personEntries, outletEntries, topicEntries, sourceEntries, sideEntries, measureEntries] = await Promise.all([
     getCollection('claims'),
     getCollection('people'),
     getCollection('outlets'),
     getCollection('topics'),
     getCollection('sources'),
     getCollection('sides'),
+    getCollection('measures'),
   ]);
 
   const sides = new Map<string, Side>(
@@ -246,7 +251,6 @@ async function buildCatalog(): Promise<Catalog> {
 
   const claimsById = new Map(claims.map((claim) => [claim.id, claim]));
   const byStatus = new Map<Status, Claim[]>(RATING_SCALE.map(({ value }) => [value, []]));
-  const linkedFrom = new Map<string, Claim[]>();
   // Newest first, like `claims`: related claims by the same speaker on a topic, without
   // scanning the speaker's whole list (one speaker can hold thousands of claims).
   const bySpeakerTopic = new Map<string, Claim[]>();
@@ -258,7 +262,6 @@ async function buildCatalog(): Promise<Catalog> {
       topics.get(topicId)?.claims.push(claim);
       pushTo(bySpeakerTopic, `${claim.speaker.id}\n${topicId}`, claim);
     }
-    for (const id of claim.data.related) pushTo(linkedFrom, id, claim);
     const seenOutlets = new Set<string>();
     for (const { source } of claim.appearances) {
       const outlet = source.publisher;
@@ -281,24 +284,25 @@ async function buildCatalog(): Promise<Catalog> {
       .sort((a, b) => b.count - a.count || a.person.data.name.localeCompare(b.person.data.name));
   }
 
+  const analysis = buildAnalysis(claims, claimsById,
+    measureEntries.map((entry) => ({ id: entry.id, data: entry.data, html: bodyHtml('measures', entry.id, entry.digest) })),
+    new Date().toISOString().slice(0, 10));
+
   function relatedTo(claim: Claim, limit = 6): Claim[] {
+    const linked = analysis.linkedIds(claim);
     const chosen = new Map<string, Claim>();
     const add = (other: Claim | undefined) => {
-      if (other && other.id !== claim.id && !chosen.has(other.id)) chosen.set(other.id, other);
+      if (other && other.id !== claim.id && !linked.has(other.id) && !chosen.has(other.id)) chosen.set(other.id, other);
     };
-    // Every claim the editors linked is shown; the rest only fill up to the limit.
-    for (const id of claim.data.related) add(claimsById.get(id));
-    const wanted = Math.max(limit, chosen.size);
-    for (const other of linkedFrom.get(claim.id) ?? []) if (chosen.size < wanted) add(other);
     const sameSpeaker = claim.data.topics.map((topic) => bySpeakerTopic.get(`${claim.speaker.id}\n${topic}`) ?? []);
     // Take the newest from each topic's list in turn until enough are chosen.
-    for (let depth = 0; chosen.size < wanted && sameSpeaker.some((list) => depth < list.length); depth++) {
-      for (const list of sameSpeaker) if (chosen.size < wanted) add(list[depth]);
+    for (let depth = 0; chosen.size < limit && sameSpeaker.some((list) => depth < list.length); depth++) {
+      for (const list of sameSpeaker) if (chosen.size < limit) add(list[depth]);
     }
     return [...chosen.values()];
   }
 
-  return { claims, claimsById, people, outlets, topics, sources, sides, byStatus, statusCounts: countByStatus(claims), relatedTo };
+  return { claims, claimsById, people, outlets, topics, sources, sides, byStatus, statusCounts: countByStatus(claims), relatedTo, analysis };
 }
 
 let cached: { version: number; catalog: Promise<Catalog> } | undefined;
@@ -311,6 +315,14 @@ export function getCatalog(): Promise<Catalog> {
   const version = contentVersion();
   if (cached?.version !== version) cached = { version, catalog: buildCatalog() };
   return cached.catalog;
+}
+
+/**
+ * The organisation a speaker speaks for, or themselves: what charts colour a mark by and
+ * tables link to. (The side in the sense of the method is `Person.side`.)
+ */
+export function organisationOf(person: Person): Person {
+  return person.affiliation ?? person;
 }
 
 /** Claims grouped by the year they were said, newest year first (for person pages). */

@@ -20,7 +20,7 @@ import { bidiControlMessage, BIDI_HINT } from '../../lib/content/invisible.ts';
 import { formatPath } from '../../lib/content/problems.ts';
 import { fieldMeta, schemaAt } from '../../lib/content/schema-walk.ts';
 
-export const KINDS = { claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics', source: 'sources', side: 'sides' } as const;
+export const KINDS = { claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics', source: 'sources', side: 'sides', measure: 'measures' } as const;
 export type Kind = keyof typeof KINDS;
 
 /** What a contributor can answer: text, yes/no, or a list of ids. */
@@ -98,6 +98,11 @@ export const QUESTIONS: Record<Kind, Question[]> = {
     { key: 'name', path: ['name'], ask: 'The side\'s name as readers know it' },
     { key: 'party', path: ['party'], type: 'boolean', ask: 'Is it a party to the conflict? y = a belligerent, n = not (a government, the UN)' },
   ],
+  measure: [
+    { key: 'title', path: ['title'], ask: 'What is counted, in a few words, e.g. NRF fighters' },
+    { key: 'definition', path: ['definition'], ask: 'What exactly is counted, in a sentence, so two figures can be compared' },
+    { key: 'unit', path: ['unit'], ask: 'The unit every figure is given in, e.g. fighters, percent, provinces' },
+  ],
 };
 
 /** The placeholder written for each required answer not given. */
@@ -129,6 +134,9 @@ const PLACEHOLDERS = {
   language: 'TODO: a language tag, e.g. en',
   sideName: 'TODO: the side\'s name',
   party: 'TODO: true for a party to the conflict, false otherwise',
+  measureTitle: 'TODO: what is counted, in a few words',
+  definition: 'TODO: what exactly is counted, in a sentence',
+  unit: 'TODO: the unit, e.g. fighters or percent',
 };
 
 const HEADERS: Record<Kind, string[]> = {
@@ -151,6 +159,8 @@ const HEADERS: Record<Kind, string[]> = {
     'Optional fields: author, published, updated, dateNote, url, archived, side. Never guess a date or an address.',
   ],
   side: ['A side speakers and sources belong to. Replace every TODO; see CONTRIBUTING.md. Below the --- line, a description.'],
+  measure: ['A measure: something claims put a number on. Replace every TODO; see CONTRIBUTING.md.',
+    'Below the closing --- line you may say how sources count it.'],
 };
 
 /** Today as YYYY-MM-DD on this computer's calendar. */
@@ -233,6 +243,8 @@ export function buildFields(kind: Kind, answers: Answers, today = localToday()):
       };
     case 'side':
       return { name: get('name', PLACEHOLDERS.sideName), party: typeof answers['party'] === 'boolean' ? answers['party'] : PLACEHOLDERS.party };
+    case 'measure':
+      return { title: get('title', PLACEHOLDERS.measureTitle), definition: get('definition', PLACEHOLDERS.definition), unit: get('unit', PLACEHOLDERS.unit) };
   }
 }
 
@@ -266,8 +278,8 @@ export interface Known {
   today: string;
 }
 
-const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', sources: 'source', sides: 'side' };
-const KIND_OF: Record<CollectionName, Kind> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', sources: 'source', sides: 'side' };
+const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', sources: 'source', sides: 'side', measures: 'measure' };
+const KIND_OF: Record<CollectionName, Kind> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', sources: 'source', sides: 'side', measures: 'measure' };
 
 /** A problem with one answer, as `message (hint)`, or undefined when it is right. */
 export function checkAnswer(kind: Kind, path: readonly (string | number)[], value: unknown, known: Known): string | undefined {

@@ -1,6 +1,7 @@
 /** The content collections, their folders under `content/` and their schemas. */
 import type { CollectionName } from '../../schemas/common.ts';
 import { claimSchema, type ClaimData } from '../../schemas/claim.ts';
+import { measureSchema, type MeasureData } from '../../schemas/measure.ts';
 import { outletSchema, type OutletData } from '../../schemas/outlet.ts';
 import { personSchema, type PersonData } from '../../schemas/person.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
@@ -14,6 +15,7 @@ export const COLLECTION_SCHEMAS = {
   topics: topicSchema,
   sources: sourceSchema,
   sides: sideSchema,
+  measures: measureSchema,
 } as const;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
@@ -25,6 +27,7 @@ export interface DataByCollection {
   topics: TopicData;
   sources: SourceData;
   sides: SideData;
+  measures: MeasureData;
 }
 
 /** A file that passed its schema. */
