@@ -31,7 +31,8 @@ export default defineConfig({
           // axe on every kind of page in two colour schemes takes minutes when the cores are shared.
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          // expect.poll waits for what a page shows after a script runs (search results).
+          // `expect.poll` waits for a page to settle (results arrive in batches); its default
+          // second is too short when the machine is loaded.
           expect: { poll: { timeout: 60_000, interval: 100 } },
           // One browser, one server: the files share them and run one after another.
           fileParallelism: false,
