@@ -349,6 +349,7 @@ describe.concurrent('mistakes in flags', () => {
       '--speaker: unknown person "zabihullah-mujahed" (did you mean "zabihullah-mujahid"?)',
       '--date: "2022-13" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-12-06, 2022-12 or 2022)',
       '--outlet: must be an id from content/outlets/: lowercase letters, digits and hyphens',
+      '--outlet: unknown outlet "Tolo News" (did you mean "tolonews"?)',
       '--status: "verifed" is not an allowed value (did you mean "unverified"? allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)',
       '--topic: lists "test-topic" twice',
       'Nothing was written.',

@@ -6,7 +6,7 @@
  * They read every file whose YAML parsed, valid or not, so that one run reports every
  * problem, as the schema's own consistency rules do.
  */
-import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
+import type { CollectionName } from '../../schemas/common.ts';
 import { earliestDay, isPartialDate } from '../../schemas/date.ts';
 import { PERSON_KINDS } from '../../schemas/person.ts';
 import { didYouMean, nearest } from './closest.ts';
@@ -56,8 +56,7 @@ export function referencesResolve({ ids, parsed }: RuleContext): RuleProblem[] {
   const problems: RuleProblem[] = [];
   for (const entry of parsed) {
     forEachReference(COLLECTION_SCHEMAS[entry.collection], entry.data, (path, collection, id) => {
-      // Something that is not an id at all ("Tolo News") is the schema's to report.
-      if (ids[collection].has(id) || !ID_PATTERN.test(id)) return;
+      if (ids[collection].has(id)) return;
       problems.push({
         entry,
         path,
