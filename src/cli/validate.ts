@@ -9,16 +9,23 @@
  */
 import { parseArgs } from 'node:util';
 import { loadContent } from '../lib/content/load.ts';
-import { formatAnnotation, formatReport, formatSkipped } from '../lib/content/problems.ts';
+import { formatAnnotation, formatNotes, formatReport, formatSkipped } from '../lib/content/problems.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' } } });
 const root = process.cwd();
 const started = performance.now();
-const { problems, fileCount, skipped } = await loadContent(values.content ? { root, contentDir: values.content } : { root });
+const { problems, notes, fileCount, skipped } = await loadContent(values.content ? { root, contentDir: values.content } : { root });
 const elapsed = Math.round(performance.now() - started);
 
 if (skipped.length) console.error(formatSkipped(skipped));
 
+// Notes first, so the errors that fail the run are the last thing on the screen.
+if (notes.length) {
+  console.log(formatNotes(notes));
+  if (process.env['GITHUB_ACTIONS'] === 'true') {
+    for (const note of notes) console.log(formatAnnotation(note));
+  }
+}
 if (problems.length) {
   console.error(formatReport(problems));
   if (process.env['GITHUB_ACTIONS'] === 'true') {

@@ -17,13 +17,13 @@ import { describeIssue } from './error-map.ts';
 import { firstAliasLine, lineLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { LIMITS, overBudget } from './limits.ts';
 import { formatPath, sortProblems, type Problem } from './problems.ts';
-import { RULES, type ParsedEntry, type Rule, type RuleContext } from './rules.ts';
+import { NOTES, RULES, type ParsedEntry, type Rule, type RuleContext } from './rules.ts';
 import { forEachString } from './schema-walk.ts';
 
 export interface LoadOptions {
   /** The project root: file names in problems are relative to it. */
   root: string;
-  /** The folder holding claims/, people/, outlets/ and topics/; see `contentDirectory`. */
+  /** The folder holding one folder per collection (claims/, people/, ...); see `contentDirectory`. */
   contentDir?: string;
   /** Today as YYYY-MM-DD; defaults to today in the first time zone to reach it. */
   today?: string;
@@ -36,6 +36,8 @@ export type EntriesByCollection = { [C in CollectionName]: Map<string, ValidEntr
 export interface LoadedContent {
   entries: EntriesByCollection;
   problems: Problem[];
+  /** Notes for editors (candidate revisions): printed by validate, never failing it. */
+  notes: Problem[];
   /** How many content files were read. */
   fileCount: number;
   /** What was found under content/ and not read, with why: named, never skipped in silence. */
@@ -348,13 +350,17 @@ export async function loadContent({
   };
   pending.push(...applyRules(context, checked, rules));
 
+  // Notes for editors: found with the same context, never failing the run.
+  const notes: PendingProblem[] = NOTES.flatMap((rule) => rule(context)).map((note) =>
+    ({ file: note.entry.file, path: note.path, message: note.message, hint: note.hint, severity: 'note' }));
+
   const problems = locate(pending, checked);
   const invalid = new Set(problems.map((problem) => problem.file));
   const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as EntriesByCollection;
   for (const entry of context.entries) {
     if (!invalid.has(entry.file)) (entries[entry.collection] as Map<string, ValidEntry>).set(entry.id, entry);
   }
-  return { entries, problems: sortProblems(problems), fileCount: files.length, skipped: sortProblems(skipped) };
+  return { entries, problems: sortProblems(problems), notes: sortProblems(locate(notes, checked)), fileCount: files.length, skipped: sortProblems(skipped) };
 }
 
 /** Checks one file that is not written yet, as validate would: see `newFileChecker`. */
