@@ -35,7 +35,7 @@ test('every problem in every file, in one run, sorted by file then line', async 
   });
 
   expect(result.report).toMatchInlineSnapshot(`
-    "content/claims/draft.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics and measures are plain Markdown, never compiled as code)
+    "content/claims/draft.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics, sources, sides and measures are plain Markdown, never compiled as code)
     content/claims/intense-fighting.md:4: speaker: unknown person "ali-maisam-nazari" (did you mean "ali-maisam-nazary"?)
     content/claims/intense-fighting.md:5: date: 2027-01 is in the future (today is 2026-11-21)
     content/claims/intense-fighting.md:8: status: "verified" is not an allowed value (did you mean "unverified"? allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)

@@ -56,21 +56,21 @@ describe('a crash that hid everything else', () => {
 describe('limits: nothing valid can stall or crash the renderer', () => {
   test.each([
     ['5,000 nested quotes', `${'>'.repeat(5_000)} deep\n`,
-      'content/claims/intense-fighting.md:20: the line starts 5000 quote or list levels deep, over the limit of 12 (nest fewer quotes and lists)'],
+      'content/claims/intense-fighting.md:18: the line starts 5000 quote or list levels deep, over the limit of 12 (nest fewer quotes and lists)'],
     ['a list nested 3,000 deep on one line', `${'- '.repeat(3_000)}item`,
-      'content/claims/intense-fighting.md:20: the line starts 3000 quote or list levels deep, over the limit of 12 (nest fewer quotes and lists)'],
+      'content/claims/intense-fighting.md:18: the line starts 3000 quote or list levels deep, over the limit of 12 (nest fewer quotes and lists)'],
     ['a list nested 100 deep', Array.from({ length: 100 }, (_, depth) => `${'  '.repeat(depth)}- item`).join('\n'),
-      'content/claims/intense-fighting.md:53: the line is indented 66 columns, over the limit of 64 (nest fewer lists)'],
+      'content/claims/intense-fighting.md:51: the line is indented 66 columns, over the limit of 64 (nest fewer lists)'],
     ['40 KB of * on one line', '*'.repeat(40_000),
-      'content/claims/intense-fighting.md:20: the line is 40,000 characters long, over the limit of 10,000 (break it into paragraphs)'],
+      'content/claims/intense-fighting.md:18: the line is 40,000 characters long, over the limit of 10,000 (break it into paragraphs)'],
     ['9,000 * in one paragraph', Array.from({ length: 9 }, () => '*a'.repeat(500)).join('\n'),
-      'content/claims/intense-fighting.md:20: the paragraph has more than 1,000 emphasis, code and link marks (* _ ~ ` [ ]) (split it with blank lines, or put the text in a code block)'],
+      'content/claims/intense-fighting.md:18: the paragraph has more than 1,000 emphasis, code and link marks (* _ ~ ` [ ]) (split it with blank lines, or put the text in a code block)'],
     ['100 KB of *', `${'*'.repeat(9_000)}\n`.repeat(12),
-      'content/claims/intense-fighting.md:19: the body is 108,013 characters long, over the limit of 100,000 (split it, or link to the longer text)'],
+      'content/claims/intense-fighting.md:17: the body is 108,013 characters long, over the limit of 100,000 (split it, or link to the longer text)'],
     ['400 KB of "<a x "', '<a x '.repeat(80_000),
-      'content/claims/intense-fighting.md:19: the body is 400,001 characters long, over the limit of 100,000 (split it, or link to the longer text)'],
+      'content/claims/intense-fighting.md:17: the body is 400,001 characters long, over the limit of 100,000 (split it, or link to the longer text)'],
     ['markup nested 40 deep', `${'<b>'.repeat(40)}x${'</b>'.repeat(40)}`,
-      'content/claims/intense-fighting.md:20: the text is nested 25 levels deep (quotes, lists, emphasis, links), over the limit of 24 (nest fewer quotes, lists and marks)'],
+      'content/claims/intense-fighting.md:18: the text is nested 25 levels deep (quotes, lists, emphasis, links), over the limit of 24 (nest fewer quotes, lists and marks)'],
   ])('%s', async (_, body, expected) => {
     expect(await claimBody(body)).toBe(expected);
   });
@@ -122,7 +122,7 @@ describe('text fields accept text', () => {
     const { lines } = await validate(fixture);
     expect(lines).toMatchInlineSnapshot(`
       [
-        "content/claims/intense-fighting.md:20: is not UTF-8 text: this line has a byte that is not UTF-8 (save the file as UTF-8 (Latin-1 and Windows-1252 accents are the usual cause))",
+        "content/claims/intense-fighting.md:18: is not UTF-8 text: this line has a byte that is not UTF-8 (save the file as UTF-8 (Latin-1 and Windows-1252 accents are the usual cause))",
         "content/topics/panjshir.md:8: <script> is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)",
       ]
     `);
