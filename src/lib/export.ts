@@ -21,6 +21,7 @@ export const JSON_FIELDS: { name: string; description: string }[] = [
   { name: 'status_label', description: 'The rating as shown on the site.' },
   { name: 'summary', description: 'One sentence saying why the claim has its rating.' },
   { name: 'topics', description: 'Topic ids.' },
+  { name: 'places', description: 'Ids of the places the claim names or is about, most specific first (see content/places/).' },
   { name: 'appearances', description: 'Where it appeared, first appearance first: { outlet, outlet_name, headline, date, url, archived, author }.' },
   { name: 'evidence', description: 'Evidence items: { stance (supports, contradicts or context), source, date, url, summary }.' },
   { name: 'updates', description: 'The dated log of status changes, oldest first: { date, from, to, note }.' },
@@ -45,6 +46,7 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
     status_label: ratingOf(data.status).label,
     summary: data.summary,
     topics: data.topics,
+    places: data.places,
     appearances: data.appearances.map((a) => ({
       outlet: a.outlet,
       outlet_name: catalog.outlets.get(a.outlet)?.data.name ?? a.outlet,
@@ -81,6 +83,7 @@ export const CSV_COLUMNS: { name: string; description: string; value: (record: C
   { name: 'status_label', description: 'Rating label.', value: (r) => r.status_label },
   { name: 'summary', description: 'Why it has its rating.', value: (r) => r.summary },
   { name: 'topics', description: 'Topic ids, separated by “; ”.', value: (r) => r.topics.join('; ') },
+  { name: 'places', description: 'Place ids, separated by “; ”.', value: (r) => r.places.join('; ') },
   { name: 'first_outlet', description: 'Outlet of the first appearance.', value: (r) => r.appearances[0]?.outlet_name ?? null },
   { name: 'first_headline', description: 'Headline of the first appearance.', value: (r) => r.appearances[0]?.headline ?? null },
   { name: 'first_date', description: 'Date of the first appearance.', value: (r) => r.appearances[0]?.date ?? null },

@@ -1,15 +1,17 @@
-/** The four content collections, their folders under `content/` and their schemas. */
+/** The content collections, their folders under `content/` and their schemas. */
 import type { CollectionName } from '../../schemas/common.ts';
 import { claimSchema, type ClaimData } from '../../schemas/claim.ts';
 import { outletSchema, type OutletData } from '../../schemas/outlet.ts';
 import { personSchema, type PersonData } from '../../schemas/person.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
+import { placeSchema, type PlaceData } from '../../schemas/place.ts';
 
 export const COLLECTION_SCHEMAS = {
   claims: claimSchema,
   people: personSchema,
   outlets: outletSchema,
   topics: topicSchema,
+  places: placeSchema,
 } as const;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
@@ -19,6 +21,7 @@ export interface DataByCollection {
   people: PersonData;
   outlets: OutletData;
   topics: TopicData;
+  places: PlaceData;
 }
 
 /** A file that passed its schema. */

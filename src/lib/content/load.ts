@@ -21,7 +21,7 @@ import { RULES, type ParsedEntry, type RuleContext } from './rules.ts';
 export interface LoadOptions {
   /** The project root: file names in problems are relative to it. */
   root: string;
-  /** The folder holding claims/, people/, outlets/ and topics/; see `contentDirectory`. */
+  /** The folder holding one subfolder per collection (claims/, people/...); see `contentDirectory`. */
   contentDir?: string;
   /** Today as YYYY-MM-DD; defaults to today in the first time zone to reach it. */
   today?: string;
@@ -81,7 +81,7 @@ async function listFiles(root: string, contentDir: string, pending: PendingProbl
   const toFile = (path: string) => relative(root, path).split(sep).join('/');
   const top = await readdir(contentDir, { withFileTypes: true }).catch(() => null);
   if (!top) {
-    pending.push({ file: `${toFile(contentDir)}/`, message: 'does not exist', hint: 'content lives in content/claims/, content/people/, content/outlets/ and content/topics/' });
+    pending.push({ file: `${toFile(contentDir)}/`, message: 'does not exist', hint: `content lives in ${COLLECTION_NAMES.map((name) => `content/${name}/`).join(', ')}` });
     return [];
   }
   for (const dirent of top) {
@@ -208,7 +208,7 @@ export async function loadContent({
     }
   }
 
-  const ids: Record<CollectionName, Set<string>> = { claims: new Set(), people: new Set(), outlets: new Set(), topics: new Set() };
+  const ids = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set<string>()])) as Record<CollectionName, Set<string>>;
   for (const { collection, id } of files) ids[collection].add(id);
   const context: RuleContext = { ids, entries: valid, parsed: parsedEntries, today };
   for (const rule of RULES) {
@@ -232,7 +232,7 @@ export async function loadContent({
   });
 
   const invalid = new Set(problems.map((problem) => problem.file));
-  const entries: EntriesByCollection = { claims: new Map(), people: new Map(), outlets: new Map(), topics: new Map() };
+  const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as EntriesByCollection;
   for (const entry of valid) {
     if (!invalid.has(entry.file)) (entries[entry.collection] as Map<string, ValidEntry>).set(entry.id, entry);
   }
