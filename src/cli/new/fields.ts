@@ -216,8 +216,9 @@ export interface Known {
   today: string;
 }
 
-const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
-const KIND_OF: Record<CollectionName, Kind> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
+const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', places: 'place' };
+/** The kind `npm run new` starts for each collection; places are written by hand (see CONTRIBUTING.md). */
+const KIND_OF: Partial<Record<CollectionName, Kind>> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
 
 /** A problem with one answer, as `message (hint)`, or undefined when it is right. */
 export function checkAnswer(kind: Kind, path: readonly (string | number)[], value: unknown, known: Known): string | undefined {
@@ -239,7 +240,8 @@ export function checkAnswer(kind: Kind, path: readonly (string | number)[], valu
   const references = fieldMeta(root, path).references;
   if (references && typeof value === 'string' && !known.ids[references].has(value)) {
     const near = didYouMean(value, known.ids[references]);
-    const add = `add it first with npm run new -- ${KIND_OF[references]}`;
+    const starter = KIND_OF[references];
+    const add = starter ? `add it first with npm run new -- ${starter}` : `add content/${references}/${value}.md first`;
     return `unknown ${NOUN[references]} "${value}" (${near ? `${near} Or ${add}` : add})`;
   }
   if (kind === 'person' && path[0] === 'affiliation' && typeof value === 'string' && !known.organisations.has(value)) {
