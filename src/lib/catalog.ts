@@ -1,7 +1,7 @@
 /**
- * Every query the pages make, computed once per build from the four collections: claims
- * sorted newest first; each person's, outlet's and topic's claims; articles per outlet;
- * scorecards; the people each topic quotes most; related claims. Pages read from here
+ * Every query the pages make, computed once per build from the collections: claims
+ * sorted newest first; each person's, outlet's, topic's and place's claims; articles per
+ * outlet; scorecards; the people each topic quotes most and the places it concerns; related claims. Pages read from here
  * and never scan or sort a collection themselves, so building N claim pages costs N
  * lookups, not N scans.
  */
@@ -9,6 +9,7 @@ import { getCollection } from 'astro:content';
 import type { Appearance, ClaimData } from '../schemas/claim.ts';
 import type { OutletData } from '../schemas/outlet.ts';
 import type { PersonData } from '../schemas/person.ts';
+import type { PlaceData } from '../schemas/place.ts';
 import { RATING_SCALE, type Status } from '../schemas/status.ts';
 import type { TopicData } from '../schemas/topic.ts';
 import { compareNewestFirst, yearOf } from './dates.ts';
@@ -29,6 +30,10 @@ export interface Claim {
   added: string;
   /** The day of its latest status change, from its own log. */
   lastUpdated: string;
+  /** The places it names, as tagged (most specific first). */
+  places: Place[];
+  /** Those places and every place they lie in: a claim about a district concerns its province too. */
+  concerns: Place[];
 }
 
 export interface Person {
@@ -69,6 +74,26 @@ export interface Topic {
   /** The people this topic quotes, most claims first. */
   speakers: { person: Person; count: number }[];
   scorecard: StatusCount[];
+  /** The places its claims concern, most claims first. */
+  places: PlaceCount[];
+}
+
+export interface Place {
+  id: string;
+  data: PlaceData;
+  html: string;
+  parent: Place | undefined;
+  /** The places that lie in it, by name. */
+  children: Place[];
+  /** Claims that name it or a place inside it, newest first. */
+  claims: Claim[];
+  scorecard: StatusCount[];
+}
+
+/** How many claims of a list concern a place: name it or a place inside it. */
+export interface PlaceCount {
+  place: Place;
+  count: number;
 }
 
 export interface StatusCount {
@@ -83,6 +108,9 @@ export interface Catalog {
   people: Map<string, Person>;
   outlets: Map<string, Outlet>;
   topics: Map<string, Topic>;
+  places: Map<string, Place>;
+  /** Every place with at least one claim, most claims first: the map's counts. */
+  placeCounts: PlaceCount[];
   byStatus: Map<Status, Claim[]>;
   statusCounts: StatusCount[];
   /** Related claims: explicit `related` first, then claims that link here, then the same speaker on a shared topic. */
@@ -105,12 +133,19 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
+/** Places with at least one claim, most first, then by name. */
+function placeCounts(counts: Map<Place, number>): PlaceCount[] {
+  return [...counts].filter(([, count]) => count > 0).map(([place, count]) => ({ place, count }))
+    .sort((a, b) => b.count - a.count || a.place.data.name.localeCompare(b.place.data.name));
+}
+
 async function buildCatalog(): Promise<Catalog> {
-  const [claimEntries, personEntries, outletEntries, topicEntries] = await Promise.all([
+  const [claimEntries, personEntries, outletEntries, topicEntries, placeEntries] = await Promise.all([
     getCollection('claims'),
     getCollection('people'),
     getCollection('outlets'),
     getCollection('topics'),
+    getCollection('places'),
   ]);
 
   const people = new Map<string, Person>(
@@ -125,8 +160,16 @@ async function buildCatalog(): Promise<Catalog> {
     outletEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('outlets', entry.id, entry.digest), claims: [], articles: [] }]),
   );
   const topics = new Map<string, Topic>(
-    topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('topics', entry.id, entry.digest), claims: [], speakers: [], scorecard: [] }]),
+    topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('topics', entry.id, entry.digest), claims: [], speakers: [], scorecard: [], places: [] }]),
   );
+  const places = new Map<string, Place>(
+    placeEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml('places', entry.id, entry.digest), parent: undefined, children: [], claims: [], scorecard: [] }]),
+  );
+  for (const place of places.values()) {
+    place.parent = place.data.parent ? places.get(place.data.parent) : undefined;
+    place.parent?.children.push(place);
+  }
+  for (const place of places.values()) place.children.sort((a, b) => a.data.name.localeCompare(b.data.name));
 
   // The validator guarantees every id resolves before a build gets here.
   const claims: Claim[] = claimEntries.map((entry) => ({
@@ -139,6 +182,8 @@ async function buildCatalog(): Promise<Catalog> {
     firstOutlet: outlets.get(entry.data.appearances[0]?.outlet ?? '') as Outlet,
     added: entry.data.updates[0]?.date ?? entry.data.date,
     lastUpdated: entry.data.updates.at(-1)?.date ?? entry.data.date,
+    places: entry.data.places.map((id: string) => places.get(id) as Place),
+    concerns: [],
   }));
   claims.sort(newestFirst);
 
@@ -149,13 +194,24 @@ async function buildCatalog(): Promise<Catalog> {
   // scanning the speaker's whole list (one speaker can hold thousands of claims).
   const bySpeakerTopic = new Map<string, Claim[]>();
   const articles = new Map<string, Article>();
+  const placesOfTopic = new Map<string, Map<Place, number>>();
 
   for (const claim of claims) {
     claim.speaker.claims.push(claim);
     byStatus.get(claim.data.status)?.push(claim);
+    // A claim about a district is about its province and country too, once each.
+    const concerned = new Set<Place>();
+    for (const tagged of claim.places) {
+      for (let place: Place | undefined = tagged; place && !concerned.has(place); place = place.parent) concerned.add(place);
+    }
+    claim.concerns = [...concerned];
+    for (const place of concerned) place.claims.push(claim);
     for (const topicId of claim.data.topics) {
       topics.get(topicId)?.claims.push(claim);
       pushTo(bySpeakerTopic, `${claim.speaker.id}\n${topicId}`, claim);
+      let counts = placesOfTopic.get(topicId);
+      if (!counts) placesOfTopic.set(topicId, (counts = new Map()));
+      for (const place of concerned) counts.set(place, (counts.get(place) ?? 0) + 1);
     }
     for (const id of claim.data.related) pushTo(linkedFrom, id, claim);
     const seenOutlets = new Set<string>();
@@ -176,7 +232,9 @@ async function buildCatalog(): Promise<Catalog> {
 
   for (const person of people.values()) person.scorecard = countByStatus(person.claims);
   for (const outlet of outlets.values()) outlet.articles.sort((a, b) => compareNewestFirst(a.date, b.date) || a.headline.localeCompare(b.headline));
+  for (const place of places.values()) place.scorecard = countByStatus(place.claims);
   for (const topic of topics.values()) {
+    topic.places = placeCounts(placesOfTopic.get(topic.id) ?? new Map());
     topic.scorecard = countByStatus(topic.claims);
     const counts = new Map<Person, number>();
     for (const claim of topic.claims) counts.set(claim.speaker, (counts.get(claim.speaker) ?? 0) + 1);
@@ -201,7 +259,8 @@ async function buildCatalog(): Promise<Catalog> {
     return [...chosen.values()];
   }
 
-  return { claims, claimsById, people, outlets, topics, byStatus, statusCounts: countByStatus(claims), relatedTo };
+  const allPlaceCounts = placeCounts(new Map([...places.values()].map((place) => [place, place.claims.length])));
+  return { claims, claimsById, people, outlets, topics, places, placeCounts: allPlaceCounts, byStatus, statusCounts: countByStatus(claims), relatedTo };
 }
 
 let cached: { version: number; catalog: Promise<Catalog> } | undefined;

@@ -30,11 +30,11 @@ interface Pagefind {
   search(term: string | null, options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse>;
 }
 
-const FILTERS = ['type', 'status', 'speaker', 'outlet', 'topic', 'year'] as const;
+const FILTERS = ['type', 'status', 'speaker', 'outlet', 'topic', 'place', 'year'] as const;
 const SORTS = { newest: { date: 'desc' }, oldest: { date: 'asc' } } as const;
 /** Results shown at first and per "Show more": each one costs a small fetch. */
 const BATCH = 10;
-const TYPE_LABELS: Record<string, string> = { claim: 'Claim', person: 'Person or organisation', outlet: 'Outlet', topic: 'Topic' };
+const TYPE_LABELS: Record<string, string> = { claim: 'Claim', person: 'Person or organisation', outlet: 'Outlet', topic: 'Topic', place: 'Place' };
 const SITE_NAME = document.title.split(' · ').at(-1) ?? 'Claimtrail';
 
 interface State {

@@ -3,13 +3,13 @@
  * loudly if Pagefind reports any error.
  *
  * Only the pages that carry `data-pagefind-body` are indexed: every claim, and the first
- * page of each person, outlet and topic. The glob leaves out every list page, so Pagefind
+ * page of each person, outlet, topic and place. The glob leaves out every list page, so Pagefind
  * does not even read them.
  */
 import { join } from 'node:path';
 
 /** Claim pages and entity pages are one folder deep; list pages live deeper or elsewhere. */
-export const INDEXED_PAGES = '{claims,people,outlets,topics}/*/index.html';
+export const INDEXED_PAGES = '{claims,people,outlets,topics,places}/*/index.html';
 
 function check(step: string, errors: readonly string[]): void {
   if (errors.length) throw new Error(`Pagefind failed to ${step}:\n${errors.join('\n')}`);
