@@ -105,7 +105,8 @@ describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme', (colorSc
     }
     expect(failures.join('\n\n')).toBe('');
     expect(tab.violations).toEqual([]);
-  });
+    // Every kind of page in turn: on a machine busy with other builds this takes minutes.
+  }, 600_000);
 });
 
 describe('keyboard, structure and small screens', () => {
