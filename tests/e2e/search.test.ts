@@ -74,7 +74,7 @@ const words = (text: string) => (text.match(WORD) ?? []).map((w) => w.toLowerCas
 function distinctiveWord(content: Content): { claim: Entry<ClaimData>; word: string } {
   const others = (id: string) => [
     ...content.claims.filter((c) => c.id !== id).map((c) => c.source.toLowerCase()),
-    ...[...content.people.values(), ...content.outlets.values(), ...content.topics.values()].map((e) => e.source.toLowerCase()),
+    ...[...content.people.values(), ...content.outlets.values(), ...content.topics.values(), ...content.places.values()].map((e) => e.source.toLowerCase()),
     ...RATING_SCALE.map((r) => `${r.label} ${r.definition}`.toLowerCase()),
   ];
   for (const claim of content.newestFirst) {
