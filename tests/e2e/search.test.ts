@@ -81,7 +81,8 @@ function distinctiveWord(content: Content): { claim: Entry<ClaimData>; word: str
     const corpus = others(claim.id);
     const candidates = [...new Set(words(claim.data.claim))].filter((w) => w.length >= 7 && /^\p{L}+$/u.test(w)).sort((a, b) => b.length - a.length);
     for (const word of candidates) {
-      const stem = word.slice(0, Math.max(5, word.length - 3));
+      // Pagefind's stemmer can cut more than a suffix (specialized, special), so compare the first six letters.
+      const stem = word.slice(0, 6);
       if (!corpus.some((text) => text.includes(stem))) return { claim, word };
     }
   }
