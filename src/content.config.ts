@@ -11,4 +11,5 @@ export const collections = {
   outlets: defineCollection({ loader: contentLoader('outlets') }),
   topics: defineCollection({ loader: contentLoader('topics') }),
   places: defineCollection({ loader: contentLoader('places') }),
+  measures: defineCollection({ loader: contentLoader('measures') }),
 };

@@ -103,6 +103,12 @@ const TEMPLATES: { heading: string; collection: CollectionName; id: string; valu
     id: 'andarab',
     values: { name: 'Andarab', kind: 'district', parent: 'baghlan' },
   },
+  {
+    heading: '### Measure: `content/measures/<name>.md`',
+    collection: 'measures',
+    id: 'nrf-fighters',
+    values: { title: 'NRF fighters', definition: 'Fighters under the command of the NRF.', unit: 'fighters' },
+  },
 ];
 
 /** The one ```markdown template under a heading. */

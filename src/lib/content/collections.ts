@@ -1,6 +1,7 @@
 /** The content collections, their folders under `content/` and their schemas. */
 import type { CollectionName } from '../../schemas/common.ts';
 import { claimSchema, type ClaimData } from '../../schemas/claim.ts';
+import { measureSchema, type MeasureData } from '../../schemas/measure.ts';
 import { outletSchema, type OutletData } from '../../schemas/outlet.ts';
 import { personSchema, type PersonData } from '../../schemas/person.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
@@ -11,6 +12,7 @@ export const COLLECTION_SCHEMAS = {
   people: personSchema,
   outlets: outletSchema,
   topics: topicSchema,
+  measures: measureSchema,
   places: placeSchema,
 } as const;
 
@@ -21,6 +23,7 @@ export interface DataByCollection {
   people: PersonData;
   outlets: OutletData;
   topics: TopicData;
+  measures: MeasureData;
   places: PlaceData;
 }
 
