@@ -18,7 +18,7 @@ describe('file types', () => {
 
   test('MDX files are rejected', async () => {
     const result = await loadFixture({ 'claims/denial.mdx': { raw: contentFile({ claim: 'x' }) } });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/denial.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets and topics are plain Markdown, never compiled as code)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/denial.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics and measures are plain Markdown, never compiled as code)"`);
   });
 
   test('other files are rejected', async () => {
@@ -64,7 +64,7 @@ describe('folders', () => {
     const fixture = await writeFixture();
     await rm(fixture.contentDir, { recursive: true });
     const result = await validate(fixture);
-    expect(result.report).toMatchInlineSnapshot(`"content/: does not exist (content lives in content/claims/, content/people/, content/outlets/, content/topics/, content/measures/, content/places/)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/: does not exist (content lives in content/claims/, content/people/, content/outlets/, content/topics/, content/measures/ and content/places/)"`);
     expect(result.fileCount).toBe(0);
   });
 });
