@@ -1,6 +1,5 @@
 /** A ready-to-copy citation for a claim page, in plain text. */
 import { SITE } from '../site.config.ts';
-import { ratingOf } from '../schemas/status.ts';
 import type { Claim } from './catalog.ts';
 import { formatDate } from './dates.ts';
 import { absoluteUrl, claimUrl } from './links.ts';
@@ -10,8 +9,8 @@ export function citation(claim: Claim): string {
   return [
     `${claim.speaker.data.name}, ${formatDate(claim.data.date)}:`,
     `“${words}”`,
-    `First reported in ${claim.firstOutlet.data.name}, “${claim.firstAppearance.headline}”, ${formatDate(claim.firstAppearance.date)}.`,
-    `Rated ${ratingOf(claim.data.status).label} by ${SITE.name}, last updated ${formatDate(claim.lastUpdated)}.`,
+    `First reported in ${claim.firstAppearance.outlet.data.name}, “${claim.firstAppearance.headline}”, ${formatDate(claim.firstAppearance.date)}.`,
+    `Rated ${claim.rating.label} by ${SITE.name}, last updated ${formatDate(claim.lastUpdated)}.`,
     absoluteUrl(claimUrl(claim.id)),
   ].join(' ');
 }

@@ -5,8 +5,7 @@
  * Ids are the claims' file names and never change once published.
  */
 import { precisionOf } from '../schemas/date.ts';
-import { ratingOf } from '../schemas/status.ts';
-import type { Catalog, Claim } from './catalog.ts';
+import type { Claim } from './catalog.ts';
 import { absoluteUrl, claimUrl } from './links.ts';
 
 export const JSON_FIELDS: { name: string; description: string }[] = [
@@ -31,7 +30,7 @@ export const JSON_FIELDS: { name: string; description: string }[] = [
   { name: 'last_updated', description: 'The day of its latest status change.' },
 ];
 
-export function claimRecord(claim: Claim, catalog: Catalog) {
+export function claimRecord(claim: Claim) {
   const { data } = claim;
   return {
     id: claim.id,
@@ -42,12 +41,12 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
     date: data.date,
     date_precision: precisionOf(data.date),
     status: data.status,
-    status_label: ratingOf(data.status).label,
+    status_label: claim.rating.label,
     summary: data.summary,
     topics: data.topics,
-    appearances: data.appearances.map((a) => ({
-      outlet: a.outlet,
-      outlet_name: catalog.outlets.get(a.outlet)?.data.name ?? a.outlet,
+    appearances: claim.appearances.map((a) => ({
+      outlet: a.outlet.id,
+      outlet_name: a.outlet.data.name,
       headline: a.headline,
       date: a.date,
       url: a.url ?? null,

@@ -1,133 +1,122 @@
 /**
- * The Astro content loader for all four collections. It runs the same validation pass as
- * `npm run validate` (`load.ts`) once per sync, shared by the four collections, and:
- * - in a build, fails with every problem at once (Astro's own glob loader would stop at
- *   the first bad entry and only log a broken reference);
- * - in `astro dev`, logs the problems, keeps serving the valid entries and reloads when
- *   any content file changes, so a contributor previews while fixing.
+ * The content loader of every collection: Astro's own `glob()` loader, behind the one
+ * validation pass (`load.ts`, the same as `npm run validate`).
+ *
+ * - The pass runs first, once per sync for all collections, over every file. In a build,
+ *   any problem stops it with the whole report (Astro's glob loader alone would stop at the
+ *   first bad entry and never check a reference across files).
+ * - Then `glob()` stores the valid files, with the data the pass parsed and checked
+ *   (`parseData`), without their Markdown (`retainBody: false`); Astro renders the bodies
+ *   with the configured `markdown.processor`, the sanitizing pipeline (RENDERING: when).
+ * - In `astro dev`, files with problems are left out (the 404 page lists the problems),
+ *   the valid ones are served, and every change under `content/` runs the pass again:
+ *   a file that breaks drops out instead of reaching a page half-valid.
  */
-import { join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../../schemas/common.ts';
-import { COLLECTION_SCHEMAS, type ValidEntry } from './collections.ts';
 import { contentDirectory, loadContent, type LoadedContent } from './load.ts';
-import { setBodies, type RenderedBody } from './bodies.ts';
 import { formatReport } from './problems.ts';
-import { PARALLEL_THRESHOLD, renderInWorkers } from '../markdown/parallel.ts';
-import { isContentPipeline } from '../markdown/pipeline.ts';
-
-type RenderedContent = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
-
-interface SharedState {
-  snapshot: Promise<LoadedContent> | undefined;
-  reported: LoadedContent | undefined;
-  refreshers: Map<CollectionName, (content: LoadedContent) => Promise<void>>;
-  watching: boolean;
-}
-
-// On globalThis because Astro may evaluate this module more than once in one process,
-// and the four collections must share one validation pass.
-const state: SharedState = ((globalThis as Record<symbol, unknown>)[Symbol.for('claimtrail.content')] ??= {
-  snapshot: undefined,
-  reported: undefined,
-  refreshers: new Map(),
-  watching: false,
-}) as SharedState;
 
 export class ContentProblemsError extends Error {
   override name = 'ContentProblemsError';
 }
 
 /**
- * The body as the renderer should see it. Astro's renderer looks for frontmatter again
- * at the start of what it is given, so a body opening with a `---` rule would be mistaken
- * for it; `***` is the same rule.
+ * How bodies are rendered (see the measurements in README.md): during sync (`eager`), or
+ * only when a page renders them (`deferred`, Astro's `deferRender`). `astro dev` always
+ * renders during sync, so that a page never compiles a file that has just been broken.
  */
-const bodyForRendering = (entry: ValidEntry) => entry.body.replace(/^(\s*\n)?---(?=[ \t]*(?:\n|$))/, '$1***');
+export const RENDERING: 'eager' | 'deferred' = 'deferred';
 
 /**
- * Every body rendered to HTML. A build with many entries renders them on all cores with
- * worker threads running the same pipeline Astro is configured with; `astro dev`, small
- * sites and any other processor use Astro's own renderer, one entry at a time.
+ * The validation pass of the current sync, shared by the collections' loaders: a loader
+ * that asks twice is in a new sync and gets a new pass. Module state, not global: a
+ * second copy of this module would only validate once more.
  */
-async function renderBodies(context: LoaderContext, entries: Map<string, ValidEntry>, root: string) {
-  const withBody = [...entries.values()].filter((entry) => entry.body.trim());
-  const { markdown } = context.config;
-  const parallel = !context.watcher && withBody.length >= PARALLEL_THRESHOLD
-    && isContentPipeline(markdown.processor) && markdown.syntaxHighlight === false;
-  if (parallel) {
-    const jobs = withBody.map((entry) => ({ id: entry.id, body: bodyForRendering(entry), fileURL: pathToFileURL(join(root, entry.file)).href }));
-    return renderInWorkers(jobs, markdown.gfm === undefined ? { syntaxHighlight: false } : { syntaxHighlight: false, gfm: markdown.gfm });
-  }
-  const rendered = new Map<string, RenderedContent>();
-  for (const entry of withBody) {
-    rendered.set(entry.id, await context.renderMarkdown(bodyForRendering(entry), { fileURL: pathToFileURL(join(root, entry.file)) }));
-  }
-  return rendered;
+let pass: { content: Promise<LoadedContent>; takenBy: Set<CollectionName> } | undefined;
+function validated(root: string, collection: CollectionName): Promise<LoadedContent> {
+  if (!pass || pass.takenBy.has(collection)) pass = { content: loadContent({ root }), takenBy: new Set() };
+  pass.takenBy.add(collection);
+  return pass.content;
 }
 
-async function fill(context: LoaderContext, collection: CollectionName, entries: Map<string, ValidEntry>, root: string) {
-  const renderedBodies = await renderBodies(context, entries, root);
-  const bodies = new Map<string, RenderedBody>();
-  context.store.clear();
-  for (const entry of entries.values()) {
-    const digest = context.generateDigest(entry.body);
-    bodies.set(entry.id, { digest, html: renderedBodies.get(entry.id)?.html ?? '' });
-    // Only the data goes into Astro's store; the HTML stays beside it (see bodies.ts).
-    context.store.set({
-      id: entry.id,
-      data: entry.data as unknown as Record<string, unknown>,
-      filePath: entry.file,
-      digest,
-    });
-  }
-  setBodies(collection, bodies);
+/** Collections whose watcher is set, per watcher: a new sync in the same server adds none. */
+const watching = new WeakMap<object, Set<CollectionName>>();
+
+/** A glob pattern that matches exactly this path, whatever characters it holds. */
+const literal = (path: string) => path.replace(/[\\*?[\]{}()!@+|]/g, '\\$&');
+
+async function store(context: LoaderContext, collection: CollectionName, content: LoadedContent, root: string) {
+  const base = join(contentDirectory(root), collection);
+  const valid = new Set([...content.entries[collection].values()].map((entry) => join(root, entry.file)));
+  // Files under the folder that did not pass are kept out of the glob.
+  const skipped = [...new Set(content.problems.map((problem) => join(root, problem.file)))]
+    .filter((file) => file.startsWith(base + sep) && !valid.has(file))
+    .map((file) => `!${literal(relative(base, file).split(sep).join('/'))}`);
+  const loader = glob({
+    base: pathToFileURL(base + sep),
+    pattern: ['**/*.md', ...skipped],
+    // The file name is the id, as the validator checks it.
+    generateId: ({ entry }) => basename(entry, '.md'),
+    retainBody: false,
+    deferRender: RENDERING === 'deferred' && !context.watcher,
+  });
+  const entries = content.entries[collection];
+  // The watcher is ours (see watch): glob's own would store a changed file unvalidated.
+  const { watcher: _ours, ...withoutWatcher } = context;
+  await loader.load({
+    ...withoutWatcher,
+    // The data stored is the validator's own parse of the file (Astro's frontmatter
+    // parser reads YAML dates as Date objects), and is not parsed a second time.
+    async parseData({ id, data }) {
+      const entry = entries.get(id);
+      if (!entry) throw new ContentProblemsError(`content/${collection}/${id}.md changed while content was loading; it will be read again`);
+      return entry.data as unknown as typeof data;
+    },
+  });
 }
 
-function report(context: LoaderContext, content: LoadedContent) {
-  if (!content.problems.length || state.reported === content) return;
-  state.reported = content;
-  context.logger.error(`Content has problems; pages for these files are left out until they are fixed:\n${formatReport(content.problems)}`);
-}
-
-function watch(context: LoaderContext, root: string) {
+function watch(context: LoaderContext, collection: CollectionName, root: string) {
   const { watcher } = context;
-  if (!watcher || state.watching) return;
-  state.watching = true;
+  if (!watcher || watching.get(watcher)?.has(collection)) return;
+  watching.set(watcher, (watching.get(watcher) ?? new Set()).add(collection));
   const dir = contentDirectory(root);
   watcher.add(dir);
   let timer: NodeJS.Timeout | undefined;
   const onChange = (path: string) => {
     if (!path.startsWith(dir)) return;
+    // Every collection's watcher sees the change and asks for a new pass; one runs.
+    pass = undefined;
     clearTimeout(timer);
     timer = setTimeout(async () => {
-      state.snapshot = loadContent({ root });
-      const content = await state.snapshot;
-      report(context, content);
-      for (const refresh of state.refreshers.values()) await refresh(content);
+      const content = await validated(root, collection);
+      if (collection === 'claims') report(context, content);
+      await store(context, collection, content, root);
     }, 100);
   };
   for (const event of ['add', 'change', 'unlink']) watcher.on(event, onChange);
 }
 
+function report(context: LoaderContext, content: LoadedContent) {
+  if (content.problems.length) {
+    context.logger.error(`Content has problems; pages for these files are left out until they are fixed:\n${formatReport(content.problems)}`);
+  }
+}
+
 export function contentLoader(collection: CollectionName): Loader {
   return {
     name: 'claimtrail-content',
-    schema: COLLECTION_SCHEMAS[collection],
     async load(context) {
       const root = fileURLToPath(context.config.root);
-      state.snapshot ??= loadContent({ root });
-      const content = await state.snapshot;
+      const content = await validated(root, collection);
       if (content.problems.length && !context.watcher) {
         throw new ContentProblemsError(`Content has problems:\n${formatReport(content.problems)}`);
       }
-      report(context, content);
-      await fill(context, collection, content.entries[collection] as Map<string, ValidEntry>, root);
-      if (context.watcher) {
-        state.refreshers.set(collection, (fresh) => fill(context, collection, fresh.entries[collection] as Map<string, ValidEntry>, root));
-        watch(context, root);
-      }
+      if (collection === 'claims') report(context, content);
+      await store(context, collection, content, root);
+      watch(context, collection, root);
     },
   };
 }

@@ -7,9 +7,7 @@
  * does not even read them.
  */
 import { join } from 'node:path';
-
-/** Claim pages and entity pages are one folder deep; list pages live deeper or elsewhere. */
-export const INDEXED_PAGES = '{claims,people,outlets,topics}/*/index.html';
+import { INDEXED_PAGES } from './fields.ts';
 
 function check(step: string, errors: readonly string[]): void {
   if (errors.length) throw new Error(`Pagefind failed to ${step}:\n${errors.join('\n')}`);
