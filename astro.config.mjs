@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentMarkdown } from './src/lib/markdown/pipeline.ts';
+import { ASTRO_CSP } from './src/lib/security.ts';
 import { SITE } from './src/site.config.ts';
 
 export default defineConfig({
@@ -18,6 +19,8 @@ export default defineConfig({
     // External stylesheets only: the Content Security Policy allows no inline styles.
     inlineStylesheets: 'never',
   },
+  // The Content Security Policy as a <meta> tag on every built page (src/lib/security.ts).
+  security: { csp: ASTRO_CSP },
   markdown: {
     // Content bodies run through remark/rehype with sanitizing (see the pipeline).
     processor: contentMarkdown(),

@@ -161,7 +161,6 @@ async function buildCatalog(): Promise<Catalog> {
     getCollection('topics'),
   ]);
 
-  // The validator guarantees that every id resolves before a build gets here.
   const people = new Map<string, Person>(personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, ...lists(), affiliation: undefined, members: [] }]));
   for (const person of people.values()) {
     const affiliation = person.data.affiliation ? people.get(person.data.affiliation) : undefined;
@@ -171,7 +170,12 @@ async function buildCatalog(): Promise<Catalog> {
   const outlets = new Map<string, Outlet>(outletEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, ...lists(), articles: [] }]));
   const topics = new Map<string, Topic>(topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, ...lists(), speakers: [] }]));
 
-  const claims: Claim[] = claimEntries.map((entry) => {
+  // A build has every reference checked. In `astro dev` the collections reload one after
+  // another after an edit, so for a moment a claim can name a file just left out: it is
+  // left out too until the next request.
+  const resolves = ({ data }: CollectionEntry<'claims'>) => people.has(data.speaker)
+    && data.appearances.every((appearance) => outlets.has(appearance.outlet)) && data.topics.every((id) => topics.has(id));
+  const claims: Claim[] = claimEntries.filter(resolves).map((entry) => {
     const { data } = entry;
     const appearances = data.appearances.map((appearance) => ({ ...appearance, outlet: outlets.get(appearance.outlet) as Outlet }));
     return {

@@ -18,6 +18,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../../schemas/common.ts';
 import { contentDirectory, loadContent, type LoadedContent } from './load.ts';
 import { formatReport } from './problems.ts';
+import { servable } from './servable.ts';
 
 export class ContentProblemsError extends Error {
   override name = 'ContentProblemsError';
@@ -42,7 +43,7 @@ function validated(root: string, collection: CollectionName): Promise<LoadedCont
   return pass.content;
 }
 
-/** Collections whose watcher is set, per watcher: a new sync in the same server adds none. */
+/** Collections whose watcher is set, per watcher: a new sync on the same watcher adds none. */
 const watching = new WeakMap<object, Set<CollectionName>>();
 
 /** A glob pattern that matches exactly this path, whatever characters it holds. */
@@ -50,10 +51,13 @@ const literal = (path: string) => path.replace(/[\\*?[\]{}()!@+|]/g, '\\$&');
 
 async function store(context: LoaderContext, collection: CollectionName, content: LoadedContent, root: string) {
   const base = join(contentDirectory(root), collection);
-  const valid = new Set([...content.entries[collection].values()].map((entry) => join(root, entry.file)));
-  // Files under the folder that did not pass are kept out of the glob.
-  const skipped = [...new Set(content.problems.map((problem) => join(root, problem.file)))]
-    .filter((file) => file.startsWith(base + sep) && !valid.has(file))
+  // Only in `astro dev` can there be problems here: serve what does not depend on them.
+  const { entries: servedEntries, leftOut } = content.problems.length ? servable(content) : { entries: content.entries, leftOut: [] };
+  const entries = servedEntries[collection];
+  const served = new Set([...entries.values()].map((entry) => join(root, entry.file)));
+  // Files under the folder that are not served are kept out of the glob.
+  const skipped = [...new Set([...content.problems, ...leftOut].map((problem) => join(root, problem.file)))]
+    .filter((file) => file.startsWith(base + sep) && !served.has(file))
     .map((file) => `!${literal(relative(base, file).split(sep).join('/'))}`);
   const loader = glob({
     base: pathToFileURL(base + sep),
@@ -63,7 +67,6 @@ async function store(context: LoaderContext, collection: CollectionName, content
     retainBody: false,
     deferRender: RENDERING === 'deferred' && !context.watcher,
   });
-  const entries = content.entries[collection];
   // The watcher is ours (see watch): glob's own would store a changed file unvalidated.
   const { watcher: _ours, ...withoutWatcher } = context;
   await loader.load({
@@ -91,9 +94,13 @@ function watch(context: LoaderContext, collection: CollectionName, root: string)
     pass = undefined;
     clearTimeout(timer);
     timer = setTimeout(async () => {
-      const content = await validated(root, collection);
-      if (collection === 'claims') report(context, content);
-      await store(context, collection, content, root);
+      try {
+        const content = await validated(root, collection);
+        if (collection === 'claims') report(context, content);
+        await store(context, collection, content, root);
+      } catch (error) {
+        context.logger.error(`Content could not be reloaded: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }, 100);
   };
   for (const event of ['add', 'change', 'unlink']) watcher.on(event, onChange);
