@@ -6,6 +6,10 @@
  * anywhere; search needs only 'wasm-unsafe-eval' to start Pagefind's WebAssembly, and
  * fetches its index from 'self'.
  */
+import type { AstroUserConfig } from 'astro';
+
+type CspDirective = NonNullable<Exclude<NonNullable<AstroUserConfig['security']>['csp'], boolean | undefined>['directives']>[number];
+
 const DIRECTIVES: Record<string, string> = {
   'default-src': "'self'",
   'script-src': "'self' 'wasm-unsafe-eval'",
@@ -25,10 +29,10 @@ const serialize = (directives: Record<string, string>) =>
 const sources = (value: string | undefined) => (value ?? '').split(' ').filter(Boolean);
 
 /** The same policy as Astro's `security.csp` option (astro.config.mjs). */
-export const ASTRO_CSP = {
+export const ASTRO_CSP: Exclude<NonNullable<AstroUserConfig['security']>['csp'], boolean | undefined> = {
   directives: Object.entries(DIRECTIVES)
     .filter(([name]) => name !== 'script-src' && name !== 'style-src')
-    .map(([name, value]) => `${name} ${value}`) as `${string} ${string}`[],
+    .map(([name, value]) => `${name} ${value}` as CspDirective),
   scriptDirective: { resources: sources(DIRECTIVES['script-src']) },
   styleDirective: { resources: sources(DIRECTIVES['style-src']) },
 };

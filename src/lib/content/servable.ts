@@ -16,7 +16,8 @@ export interface Servable {
 }
 
 export function servable(content: LoadedContent): Servable {
-  const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map(content.entries[name])])) as EntriesByCollection;
+  const { claims, people, outlets, topics } = content.entries;
+  const entries: EntriesByCollection = { claims: new Map(claims), people: new Map(people), outlets: new Map(outlets), topics: new Map(topics) };
   const leftOut: Problem[] = [];
   // Leaving one out can strand another that names it, so go round until nothing changes.
   for (let changed = true; changed;) {
