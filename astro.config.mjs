@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { contentBodies } from './src/integrations/content-bodies.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentMarkdown } from './src/lib/markdown/pipeline.ts';
 import { ASTRO_CSP } from './src/lib/security.ts';
@@ -27,6 +28,8 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
+    // Where the content loader keeps the rendered bodies, for the catalog (src/lib/content/bodies.ts).
+    contentBodies(),
     // MDX is only for pages maintainers write (methodology, about), with a plain pipeline.
     mdx({ processor: unified() }),
     sitemap(),

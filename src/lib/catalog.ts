@@ -15,6 +15,7 @@ import type { PersonData } from '../schemas/person.ts';
 import { RATING_SCALE, ratingOf, type ScaleRating as Rating, type Status } from '../schemas/status.ts';
 import type { TopicData } from '../schemas/topic.ts';
 import { compareNewestFirst, yearOf } from './dates.ts';
+import { bodyHtml, readBodies } from './content/bodies.ts';
 
 /** An appearance with its outlet resolved. */
 export interface ClaimAppearance extends Omit<Appearance, 'outlet'> {
@@ -30,8 +31,8 @@ export interface ClaimUpdate extends Omit<StatusUpdate, 'from' | 'to'> {
 export interface Claim {
   id: string;
   data: ClaimData;
-  /** The stored entry: `render(claim.entry)` gives the editor's context and analysis. */
-  entry: CollectionEntry<'claims'>;
+  /** The editor's context and analysis, rendered; '' when the file has no body. */
+  html: string;
   /** The content file, for "Edit this claim" and history links. */
   file: string;
   /** The words as every page shows them: in quotation marks only when verbatim. */
@@ -57,10 +58,11 @@ export interface Claim {
 }
 
 /** What every person, outlet and topic has: a page, a body and a list of claims. */
-interface Subject<C extends 'people' | 'outlets' | 'topics', D> {
+interface Subject<D> {
   id: string;
   data: D;
-  entry: CollectionEntry<C>;
+  /** The body, rendered. */
+  html: string;
   /** Its claims, newest said first. */
   claims: Claim[];
   /** Its claims, latest added first, as its feed lists them. */
@@ -68,7 +70,7 @@ interface Subject<C extends 'people' | 'outlets' | 'topics', D> {
   scorecard: StatusCount[];
 }
 
-export interface Person extends Subject<'people', PersonData> {
+export interface Person extends Subject<PersonData> {
   affiliation: Person | undefined;
   /** People who list this organisation as their affiliation, by name. */
   members: Person[];
@@ -84,12 +86,12 @@ export interface Article {
   claims: Claim[];
 }
 
-export interface Outlet extends Subject<'outlets', OutletData> {
+export interface Outlet extends Subject<OutletData> {
   /** Its articles that carried a claim, newest first. */
   articles: Article[];
 }
 
-export interface Topic extends Subject<'topics', TopicData> {
+export interface Topic extends Subject<TopicData> {
   /** The people this topic quotes, most claims first. */
   speakers: { person: Person; count: number }[];
 }
@@ -154,21 +156,26 @@ const lists = () => ({ claims: [] as Claim[], latestAdded: [] as Claim[], scorec
 const RELATED = 6;
 
 async function buildCatalog(): Promise<Catalog> {
-  const [claimEntries, personEntries, outletEntries, topicEntries] = await Promise.all([
+  const dir = import.meta.env['CLAIMTRAIL_BODIES'] as string;
+  const [claimEntries, personEntries, outletEntries, topicEntries, claimBodies, personBodies, outletBodies, topicBodies] = await Promise.all([
     getCollection('claims'),
     getCollection('people'),
     getCollection('outlets'),
     getCollection('topics'),
+    readBodies(dir, 'claims'),
+    readBodies(dir, 'people'),
+    readBodies(dir, 'outlets'),
+    readBodies(dir, 'topics'),
   ]);
 
-  const people = new Map<string, Person>(personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, ...lists(), affiliation: undefined, members: [] }]));
+  const people = new Map<string, Person>(personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml(personBodies, 'people', entry.id, entry.digest), ...lists(), affiliation: undefined, members: [] }]));
   for (const person of people.values()) {
     const affiliation = person.data.affiliation ? people.get(person.data.affiliation) : undefined;
     person.affiliation = affiliation;
     affiliation?.members.push(person);
   }
-  const outlets = new Map<string, Outlet>(outletEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, ...lists(), articles: [] }]));
-  const topics = new Map<string, Topic>(topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, entry, ...lists(), speakers: [] }]));
+  const outlets = new Map<string, Outlet>(outletEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml(outletBodies, 'outlets', entry.id, entry.digest), ...lists(), articles: [] }]));
+  const topics = new Map<string, Topic>(topicEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml(topicBodies, 'topics', entry.id, entry.digest), ...lists(), speakers: [] }]));
 
   // A build has every reference checked. In `astro dev` the collections reload one after
   // another after an edit, so for a moment a claim can name a file just left out: it is
@@ -181,7 +188,7 @@ async function buildCatalog(): Promise<Catalog> {
     return {
       id: entry.id,
       data,
-      entry,
+      html: bodyHtml(claimBodies, 'claims', entry.id, entry.digest),
       file: entry.filePath ?? `content/claims/${entry.id}.md`,
       words: data.quote ? `“${data.claim}”` : data.claim,
       rating: ratingOf(data.status),

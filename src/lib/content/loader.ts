@@ -1,21 +1,26 @@
 /**
- * The content loader of every collection: Astro's own `glob()` loader, behind the one
- * validation pass (`load.ts`, the same as `npm run validate`).
+ * The content loader of every collection, behind the one validation pass (`load.ts`, the
+ * same as `npm run validate`).
  *
  * - The pass runs first, once per sync for all collections, over every file. In a build,
- *   any problem stops it with the whole report (Astro's glob loader alone would stop at the
+ *   any problem stops it with the whole report (Astro's glob loader would stop at the
  *   first bad entry and never check a reference across files).
- * - Then `glob()` stores the valid files, with the data the pass parsed and checked
- *   (`parseData`), without their Markdown (`retainBody: false`); Astro renders the bodies
- *   with the configured `markdown.processor`, the sanitizing pipeline (RENDERING: when).
- * - In `astro dev`, files with problems are left out (the 404 page lists the problems),
- *   the valid ones are served, and every change under `content/` runs the pass again:
- *   a file that breaks drops out instead of reaching a page half-valid.
+ * - The valid entries go into Astro's store with the data the pass parsed and checked, and
+ *   without their Markdown. Their bodies are rendered with the sanitizing pipeline, on
+ *   every core for a large build, and kept beside the store (see bodies.ts): Astro's own
+ *   `glob()` loader, measured against this, was slower and larger (README.md).
+ * - In `astro dev`, files with problems are left out (the 404 page lists the problems), and
+ *   so are files that name them; the rest is served, and every change under `content/`
+ *   runs the pass again: a file that breaks drops out instead of reaching a page half-valid.
  */
-import { basename, join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { glob, type Loader, type LoaderContext } from 'astro/loaders';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../../schemas/common.ts';
+import { contentMarkdown } from '../markdown/pipeline.ts';
+import { PARALLEL_THRESHOLD, renderInWorkers } from '../markdown/parallel.ts';
+import { bodiesDir, writeBodies, type Bodies } from './bodies.ts';
+import type { ValidEntry } from './collections.ts';
 import { contentDirectory, loadContent, type LoadedContent } from './load.ts';
 import { formatReport } from './problems.ts';
 import { servable } from './servable.ts';
@@ -23,13 +28,6 @@ import { servable } from './servable.ts';
 export class ContentProblemsError extends Error {
   override name = 'ContentProblemsError';
 }
-
-/**
- * How bodies are rendered (see the measurements in README.md): during sync (`eager`), or
- * only when a page renders them (`deferred`, Astro's `deferRender`). `astro dev` always
- * renders during sync, so that a page never compiles a file that has just been broken.
- */
-export const RENDERING: 'eager' | 'deferred' = 'deferred';
 
 /**
  * The validation pass of the current sync, shared by the collections' loaders: a loader
@@ -46,38 +44,46 @@ function validated(root: string, collection: CollectionName): Promise<LoadedCont
 /** Collections whose watcher is set, per watcher: a new sync on the same watcher adds none. */
 const watching = new WeakMap<object, Set<CollectionName>>();
 
-/** A glob pattern that matches exactly this path, whatever characters it holds. */
-const literal = (path: string) => path.replace(/[\\*?[\]{}()!@+|]/g, '\\$&');
+/**
+ * The body as the renderer should see it. Astro's renderer looks for frontmatter again
+ * at the start of what it is given, so a body opening with a `---` rule would be mistaken
+ * for it; `***` is the same rule.
+ */
+const bodyForRendering = (entry: ValidEntry) => entry.body.replace(/^(\s*\n)?---(?=[ \t]*(?:\n|$))/, '$1***');
 
+/**
+ * Every body rendered to HTML with the content pipeline: on every core in worker threads
+ * for a large build, in place for `astro dev` and small sites.
+ */
+async function renderBodies(context: LoaderContext, entries: ValidEntry[], root: string): Promise<Map<string, string>> {
+  const jobs = entries.map((entry) => ({ id: entry.id, body: bodyForRendering(entry), fileURL: pathToFileURL(join(root, entry.file)).href }));
+  const options = { syntaxHighlight: false as const };
+  if (!context.watcher && jobs.length >= PARALLEL_THRESHOLD) {
+    const rendered = await renderInWorkers(jobs, options);
+    return new Map([...rendered].map(([id, body]) => [id, body.html]));
+  }
+  const renderer = await contentMarkdown().createRenderer(options);
+  const rendered = new Map<string, string>();
+  for (const job of jobs) rendered.set(job.id, (await renderer.render(job.body, { frontmatter: {}, fileURL: new URL(job.fileURL) })).code);
+  return rendered;
+}
+
+/** Stores a collection's valid entries (data only) and writes their bodies beside the store. */
 async function store(context: LoaderContext, collection: CollectionName, content: LoadedContent, root: string) {
-  const base = join(contentDirectory(root), collection);
   // Only in `astro dev` can there be problems here: serve what does not depend on them.
-  const { entries: servedEntries, leftOut } = content.problems.length ? servable(content) : { entries: content.entries, leftOut: [] };
-  const entries = servedEntries[collection];
-  const served = new Set([...entries.values()].map((entry) => join(root, entry.file)));
-  // Files under the folder that are not served are kept out of the glob.
-  const skipped = [...new Set([...content.problems, ...leftOut].map((problem) => join(root, problem.file)))]
-    .filter((file) => file.startsWith(base + sep) && !served.has(file))
-    .map((file) => `!${literal(relative(base, file).split(sep).join('/'))}`);
-  const loader = glob({
-    base: pathToFileURL(base + sep),
-    pattern: ['**/*.md', ...skipped],
-    // The file name is the id, as the validator checks it.
-    generateId: ({ entry }) => basename(entry, '.md'),
-    retainBody: false,
-    deferRender: RENDERING === 'deferred' && !context.watcher,
+  const entries = [...(content.problems.length ? servable(content).entries : content.entries)[collection].values()] as ValidEntry[];
+  const html = await renderBodies(context, entries.filter((entry) => entry.body.trim()), root);
+  const bodies: Bodies = {};
+  const digests = entries.map((entry) => {
+    const digest = context.generateDigest(entry.body);
+    bodies[digest] = html.get(entry.id) ?? '';
+    return digest;
   });
-  // The watcher is ours (see watch): glob's own would store a changed file unvalidated.
-  const { watcher: _ours, ...withoutWatcher } = context;
-  await loader.load({
-    ...withoutWatcher,
-    // The data stored is the validator's own parse of the file (Astro's frontmatter
-    // parser reads YAML dates as Date objects), and is not parsed a second time.
-    async parseData({ id, data }) {
-      const entry = entries.get(id);
-      if (!entry) throw new ContentProblemsError(`content/${collection}/${id}.md changed while content was loading; it will be read again`);
-      return entry.data as unknown as typeof data;
-    },
+  // Bodies first: a stored entry always finds its body.
+  await writeBodies(bodiesDir(context.config.cacheDir), collection, bodies, Boolean(context.watcher));
+  context.store.clear();
+  entries.forEach((entry, index) => {
+    context.store.set({ id: entry.id, data: entry.data as unknown as Record<string, unknown>, filePath: entry.file, digest: digests[index] as string });
   });
 }
 
