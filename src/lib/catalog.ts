@@ -72,7 +72,7 @@ interface Subject<D> {
 
 export interface Person extends Subject<PersonData> {
   affiliation: Person | undefined;
-  /** People who list this organisation as their affiliation, by name. */
+  /** People who list this organisation as their affiliation. */
   members: Person[];
 }
 
@@ -257,7 +257,6 @@ async function buildCatalog(): Promise<Catalog> {
     item.scorecard = countByStatus(item.claims);
     item.latestAdded = [...item.claims].sort(latestAddedFirst);
   }
-  for (const person of people.values()) person.members.sort(byText((member) => member.data.name));
   for (const outlet of outlets.values()) outlet.articles.sort((a, b) => compareNewestFirst(a.date, b.date) || a.headline.localeCompare(b.headline));
   for (const topic of topics.values()) {
     const counts = new Map<Person, number>();
