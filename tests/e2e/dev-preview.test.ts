@@ -75,16 +75,17 @@ describe('the dev preview (astro dev)', () => {
   test('styles its pages like the built site, with no CSP errors in the console', async () => {
     const dev = await openPage(browser());
     const built = await openPage(browser());
-    const styleOf = (selector: string) => (element: Element) => {
+    // Runs in the page: only its argument and globals are there.
+    const styleOf = (element: Element) => {
       const style = getComputedStyle(element);
-      return { selector, color: style.color, background: style.backgroundColor, font: style.fontFamily, display: style.display, position: style.position };
+      return { color: style.color, background: style.backgroundColor, font: style.fontFamily, display: style.display, position: style.position };
     };
     try {
       for (const path of [`/claims/${CLAIM}/`, '/people/', '/']) {
         await visit(dev.page, `${origin}${path}`);
         await visit(built.page, `${inject('fixtureUrl')}${path}`);
         for (const selector of ['body', '.site-header', '.skip-link', 'h1', 'main a']) {
-          const [inDev, inBuild] = await Promise.all([dev.page, built.page].map((page) => page.locator(selector).first().evaluate(styleOf(selector))));
+          const [inDev, inBuild] = await Promise.all([dev.page, built.page].map((page) => page.locator(selector).first().evaluate(styleOf)));
           expect(inDev, `${path} ${selector}`).toEqual(inBuild);
         }
       }
