@@ -11,4 +11,5 @@ export const collections = {
   people: defineCollection({ loader: contentLoader('people'), schema: COLLECTION_SCHEMAS.people }),
   outlets: defineCollection({ loader: contentLoader('outlets'), schema: COLLECTION_SCHEMAS.outlets }),
   topics: defineCollection({ loader: contentLoader('topics'), schema: COLLECTION_SCHEMAS.topics }),
+  measures: defineCollection({ loader: contentLoader('measures'), schema: COLLECTION_SCHEMAS.measures }),
 };

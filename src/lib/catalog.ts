@@ -3,7 +3,8 @@
  * file holds (speaker, affiliation, appearance outlets, topics, related claims) is
  * resolved here to the object it names, and every list is sorted here, so pages, feeds,
  * exports and ClaimReview never look an id up or sort: building N claim pages costs N
- * reads, not N scans.
+ * reads, not N scans. The analysis of figures, typed links and forecasts is computed
+ * here too (analysis.ts).
  *
  * Adding a collection: load it in `buildCatalog`, give its type the fields pages need
  * (resolved, never ids), and add its sorted list to `Catalog`.
@@ -15,6 +16,7 @@ import type { PersonData } from '../schemas/person.ts';
 import { RATING_SCALE, ratingOf, type ScaleRating as Rating, type Status } from '../schemas/status.ts';
 import type { TopicData } from '../schemas/topic.ts';
 import { compareNewestFirst, yearOf } from './dates.ts';
+import { buildAnalysis, type Analysis } from './analysis.ts';
 import { bodyHtml, readBodies } from './content/bodies.ts';
 
 /** An appearance with its outlet resolved. */
@@ -47,7 +49,10 @@ export interface Claim {
   topics: Topic[];
   /** The status log, oldest first. */
   updates: ClaimUpdate[];
-  /** Related claims: explicit `related` first, then claims that link here, then the same speaker on a shared topic. */
+  /**
+   * More from the same speaker on a shared topic, newest first, leaving out the claims it
+   * is linked with (those are shown by link type, from `analysis`).
+   */
   related: Claim[];
   /** The year it was said. */
   year: string;
@@ -125,6 +130,8 @@ export interface Catalog {
   /** Every status in scale order, with its claims newest said first. */
   byStatus: { rating: Rating; claims: Claim[] }[];
   statusCounts: StatusCount[];
+  /** Figures by measure, typed links from both ends, changed positions, forecasts. */
+  analysis: Analysis;
 }
 
 function newestFirst(a: Claim, b: Claim): number {
@@ -157,15 +164,17 @@ const RELATED = 6;
 
 async function buildCatalog(): Promise<Catalog> {
   const dir = import.meta.env['CLAIMTRAIL_BODIES'] as string;
-  const [claimEntries, personEntries, outletEntries, topicEntries, claimBodies, personBodies, outletBodies, topicBodies] = await Promise.all([
+  const [claimEntries, personEntries, outletEntries, topicEntries, measureEntries, claimBodies, personBodies, outletBodies, topicBodies, measureBodies] = await Promise.all([
     getCollection('claims'),
     getCollection('people'),
     getCollection('outlets'),
     getCollection('topics'),
+    getCollection('measures'),
     readBodies(dir, 'claims'),
     readBodies(dir, 'people'),
     readBodies(dir, 'outlets'),
     readBodies(dir, 'topics'),
+    readBodies(dir, 'measures'),
   ]);
 
   const people = new Map<string, Person>(personEntries.map((entry) => [entry.id, { id: entry.id, data: entry.data, html: bodyHtml(personBodies, 'people', entry.id, entry.digest), ...lists(), affiliation: undefined, members: [] }]));
@@ -208,7 +217,6 @@ async function buildCatalog(): Promise<Catalog> {
 
   const claimsById = new Map(claims.map((claim) => [claim.id, claim]));
   const byStatus = new Map<Status, Claim[]>(RATING_SCALE.map(({ value }) => [value, []]));
-  const linkedFrom = new Map<string, Claim[]>();
   // Newest first, like `claims`: related claims by the same speaker on a topic, without
   // scanning the speaker's whole list (one speaker can hold thousands of claims).
   const bySpeakerTopic = new Map<string, Claim[]>();
@@ -221,7 +229,6 @@ async function buildCatalog(): Promise<Catalog> {
       topic.claims.push(claim);
       pushTo(bySpeakerTopic, `${claim.speaker.id}\n${topic.id}`, claim);
     }
-    for (const id of claim.data.related) pushTo(linkedFrom, id, claim);
     for (const outlet of claim.outlets) outlet.claims.push(claim);
     for (const appearance of claim.appearances) {
       const key = `${appearance.outlet.id}\n${appearance.headline}\n${appearance.date}`;
@@ -236,19 +243,20 @@ async function buildCatalog(): Promise<Catalog> {
     }
   }
 
+  const analysis = buildAnalysis(claims, claimsById,
+    measureEntries.map((entry) => ({ id: entry.id, data: entry.data, html: bodyHtml(measureBodies, 'measures', entry.id, entry.digest) })),
+    new Date().toISOString().slice(0, 10));
+
   for (const claim of claims) {
+    const linked = analysis.linkedIds(claim);
     const chosen = new Map<string, Claim>();
     const add = (other: Claim | undefined) => {
-      if (other && other !== claim && !chosen.has(other.id)) chosen.set(other.id, other);
+      if (other && other !== claim && !linked.has(other.id) && !chosen.has(other.id)) chosen.set(other.id, other);
     };
-    // Every claim the editors linked is shown; the rest only fill up to the limit.
-    for (const id of claim.data.related) add(claimsById.get(id));
-    const wanted = Math.max(RELATED, chosen.size);
-    for (const other of linkedFrom.get(claim.id) ?? []) if (chosen.size < wanted) add(other);
     const sameSpeaker = claim.topics.map((topic) => bySpeakerTopic.get(`${claim.speaker.id}\n${topic.id}`) ?? []);
     // Take the newest from each topic's list in turn until enough are chosen.
-    for (let depth = 0; chosen.size < wanted && sameSpeaker.some((list) => depth < list.length); depth++) {
-      for (const list of sameSpeaker) if (chosen.size < wanted) add(list[depth]);
+    for (let depth = 0; chosen.size < RELATED && sameSpeaker.some((list) => depth < list.length); depth++) {
+      for (const list of sameSpeaker) if (chosen.size < RELATED) add(list[depth]);
     }
     claim.related = [...chosen.values()];
   }
@@ -281,6 +289,7 @@ async function buildCatalog(): Promise<Catalog> {
     years: [...new Set(claims.map((claim) => claim.year))].sort().reverse(),
     byStatus: RATING_SCALE.map((rating) => ({ rating, claims: byStatus.get(rating.value) ?? [] })),
     statusCounts: countByStatus(claims),
+    analysis,
   };
 }
 
@@ -293,6 +302,11 @@ let built: Promise<Catalog> | undefined;
 export function getCatalog(): Promise<Catalog> {
   if (import.meta.env.DEV) return buildCatalog();
   return (built ??= buildCatalog());
+}
+
+/** The side a speaker is on: the organisation they speak for, or themselves. */
+export function sideOf(person: Person): Person {
+  return person.affiliation ?? person;
 }
 
 /** Claims grouped by the year they were said, newest year first (for person pages). */

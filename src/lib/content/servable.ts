@@ -16,8 +16,9 @@ export interface Servable {
 }
 
 export function servable(content: LoadedContent): Servable {
-  const { claims, people, outlets, topics } = content.entries;
-  const entries: EntriesByCollection = { claims: new Map(claims), people: new Map(people), outlets: new Map(outlets), topics: new Map(topics) };
+  // Copies, so leaving an entry out here never changes what validation loaded.
+  const entries = Object.fromEntries(COLLECTION_NAMES.map((collection) =>
+    [collection, new Map<string, ValidEntry>(content.entries[collection])])) as unknown as EntriesByCollection;
   const leftOut: Problem[] = [];
   // Leaving one out can strand another that names it, so go round until nothing changes.
   for (let changed = true; changed;) {
