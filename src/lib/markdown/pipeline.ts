@@ -8,14 +8,15 @@
  * must not alter the punctuation of quoted words. (It was also half of all Markdown time.)
  */
 import { unified } from '@astrojs/markdown-remark';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { sanitizeSchema } from '../content/html-policy.ts';
+import { BEFORE_SANITIZING } from './body-tree.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 
 export function contentMarkdown() {
   return unified({
     smartypants: false,
-    rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeExternalLinks],
+    rehypePlugins: [...BEFORE_SANITIZING, [rehypeSanitize, sanitizeSchema], rehypeExternalLinks],
   });
 }
+
