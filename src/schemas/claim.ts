@@ -16,6 +16,13 @@ import { ratingOf, statusSchema } from './status.ts';
 
 export const STANCES = ['supports', 'contradicts', 'context'] as const;
 
+/** How each stance heads its evidence on a claim page. */
+export const STANCE_LABELS: Record<(typeof STANCES)[number], string> = {
+  supports: 'Supports the claim',
+  contradicts: 'Contradicts the claim',
+  context: 'Context',
+};
+
 /** One article (or post, or document) the claim appeared in. */
 export const appearanceSchema = z.strictObject({
   /** The outlet's id in content/outlets/. */

@@ -8,9 +8,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-
-/** Claim pages and entity pages are one folder deep; list pages live deeper or elsewhere. */
-export const INDEXED_PAGES = '{claims,people,outlets,topics,places}/*/index.html';
+import { INDEXED_PAGES } from './fields.ts';
 
 /**
  * Pagefind also writes its ready-made search interfaces and a highlighter, 0.5 MB the site
