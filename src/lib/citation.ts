@@ -7,7 +7,6 @@
  * cut a claim would make a reader quote something nobody wrote.
  */
 import { SITE } from '../site.config.ts';
-import { ratingOf } from '../schemas/status.ts';
 import type { Claim } from './catalog.ts';
 import { formatDate } from './dates.ts';
 import { absoluteUrl, claimUrl } from './links.ts';
@@ -64,7 +63,7 @@ export function citation(claim: Claim): string {
     outlet: claim.firstOutlet.data.name,
     headline: first.source.data.title,
     published: firstDate(claim),
-    rating: ratingOf(claim.data.status).label,
+    rating: claim.rating.label,
     updated: formatDate(claim.lastUpdated),
     url: absoluteUrl(claimUrl(claim.id)),
   });

@@ -9,7 +9,6 @@
  * "Not checkable" is not a point on a truth scale, so its rating carries only its name.
  */
 import { SITE } from '../site.config.ts';
-import { ratingOf } from '../schemas/status.ts';
 import type { Claim, ClaimAppearance, Person } from './catalog.ts';
 import { absoluteUrl, claimUrl, outletUrl, personUrl } from './links.ts';
 
@@ -38,7 +37,7 @@ function appearanceNode({ source }: ClaimAppearance) {
 }
 
 export function claimReview(claim: Claim) {
-  const rating = ratingOf(claim.data.status);
+  const { rating } = claim;
   const appearances = claim.appearances.map(appearanceNode);
   return {
     '@context': 'https://schema.org',

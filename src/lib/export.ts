@@ -5,9 +5,8 @@
  * Ids are the claims' file names and never change once published.
  */
 import { precisionOf } from '../schemas/date.ts';
-import { ratingOf } from '../schemas/status.ts';
-import type { FigurePoint, ForecastEntry } from './analysis.ts';
-import { organisationOf, type Catalog, type Claim, type Side } from './catalog.ts';
+import type { Analysis, FigurePoint, ForecastEntry } from './analysis.ts';
+import { organisationOf, type Claim, type Side } from './catalog.ts';
 import { absoluteUrl, claimUrl } from './links.ts';
 
 export const JSON_FIELDS: { name: string; description: string }[] = [
@@ -24,6 +23,7 @@ export const JSON_FIELDS: { name: string; description: string }[] = [
   { name: 'status_label', description: 'The rating as shown on the site.' },
   { name: 'summary', description: 'One sentence saying why the claim has its rating.' },
   { name: 'topics', description: 'Topic ids.' },
+  { name: 'places', description: 'Ids of the places the claim names or is about, most specific first (see content/places/).' },
   { name: 'appearances', description: 'Where it appeared, first appearance first: { source, kind, title, outlet, outlet_name, author, published, updated, url, archived, language, side, words, quote, locator }. Dates are null when the source does not show them; url and archived are null unless known.' },
   { name: 'evidence', description: 'Evidence items: { stance (supports, contradicts or context), source, source_kind, source_title, outlet_name, originator, originator_name, standing (speaker, own-side, other-party or independent), side, date, timing (before, at-the-time, later or undated, relative to the claim), words, locator, url, archived, summary, claim, bearing }.' },
   { name: 'updates', description: 'The dated log of status changes, oldest first: { date, from, to, note }.' },
@@ -40,7 +40,7 @@ function sideRecord(side: Side | undefined) {
   return side ? { id: side.id, name: side.data.name, party: side.data.party } : null;
 }
 
-export function claimRecord(claim: Claim, catalog: Catalog) {
+export function claimRecord(claim: Claim, analysis: Analysis) {
   const { data } = claim;
   return {
     id: claim.id,
@@ -53,9 +53,10 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
     date: data.date,
     date_precision: precisionOf(data.date),
     status: data.status,
-    status_label: ratingOf(data.status).label,
+    status_label: claim.rating.label,
     summary: data.summary,
     topics: data.topics,
+    places: data.places,
     appearances: claim.appearances.map(({ source, words, quote, locator }) => ({
       source: source.id,
       kind: source.data.kind,
@@ -94,9 +95,9 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
       bearing: item.bearing ?? null,
     })),
     updates: data.updates.map((u) => ({ date: u.date, from: u.from ?? null, to: u.to, note: u.note })),
-    related: catalog.analysis.linkGroupsOf(claim).flatMap((group) => group.links.map((link) =>
+    related: analysis.linkGroupsOf(claim).flatMap((group) => group.links.map((link) =>
       ({ claim: link.claim.id, type: link.type, direction: link.direction, note: link.note ?? null }))),
-    figures: catalog.analysis.figuresOf(claim).map(({ figure, measure }) => ({
+    figures: analysis.figuresOf(claim).map(({ figure, measure }) => ({
       measure: measure.id,
       measure_title: measure.data.title,
       unit: measure.data.unit,
@@ -105,7 +106,7 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
       words: figure.words,
       as_of: figure.asOf ?? null,
     })),
-    forecast: forecastRecord(catalog.analysis.forecastOf(claim)),
+    forecast: forecastRecord(analysis.forecastOf(claim)),
     language: data.language ?? null,
     original: data.original ?? null,
     added: claim.added,
@@ -166,6 +167,7 @@ export const CSV_COLUMNS: { name: string; description: string; value: (record: C
   { name: 'topics', description: 'Topic ids, separated by “; ”.', value: (r) => r.topics.join('; ') },
   { name: 'speaker_side', description: 'Side the speaker speaks for, if any.', value: (r) => r.speaker_side?.name ?? null },
   { name: 'first_source', description: 'Source id of the first appearance.', value: (r) => r.appearances[0]?.source ?? null },
+  { name: 'places', description: 'Place ids, separated by “; ”.', value: (r) => r.places.join('; ') },
   { name: 'first_outlet', description: 'Outlet of the first appearance.', value: (r) => r.appearances[0]?.outlet_name ?? null },
   { name: 'first_headline', description: 'Title of the first appearance.', value: (r) => r.appearances[0]?.title ?? null },
   { name: 'first_date', description: 'Date the first appearance was published, or else updated, at its precision; empty if not known.', value: (r) => r.appearances[0]?.published ?? r.appearances[0]?.updated ?? null },

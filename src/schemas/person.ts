@@ -12,6 +12,13 @@ import { earliestDay, isCertainlyBefore, partialDate, type PartialDate } from '.
 
 export const PERSON_KINDS = ['person', 'organisation', 'unnamed'] as const;
 
+/** How each kind reads on the page. */
+export const PERSON_KIND_LABELS: Record<(typeof PERSON_KINDS)[number], string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  unnamed: 'Unnamed source',
+};
+
 /** One role and when it was held. */
 export const roleSchema = z.strictObject({
   /** The role as the sources give it, e.g. "Head of foreign relations". */

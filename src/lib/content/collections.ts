@@ -7,6 +7,7 @@ import { personSchema, type PersonData } from '../../schemas/person.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
 import { sourceSchema, type SourceData } from '../../schemas/source.ts';
 import { sideSchema, type SideData } from '../../schemas/side.ts';
+import { placeSchema, type PlaceData } from '../../schemas/place.ts';
 
 export const COLLECTION_SCHEMAS = {
   claims: claimSchema,
@@ -16,6 +17,7 @@ export const COLLECTION_SCHEMAS = {
   sources: sourceSchema,
   sides: sideSchema,
   measures: measureSchema,
+  places: placeSchema,
 } as const;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
@@ -28,6 +30,7 @@ export interface DataByCollection {
   sources: SourceData;
   sides: SideData;
   measures: MeasureData;
+  places: PlaceData;
 }
 
 /** A file that passed its schema. */

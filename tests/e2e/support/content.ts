@@ -11,6 +11,7 @@ import type { OutletData } from '../../../src/schemas/outlet.ts';
 import type { PersonData } from '../../../src/schemas/person.ts';
 import type { SideData } from '../../../src/schemas/side.ts';
 import type { SourceData } from '../../../src/schemas/source.ts';
+import type { PlaceData } from '../../../src/schemas/place.ts';
 import { RATING_SCALE, type Status } from '../../../src/schemas/status.ts';
 import type { TopicData } from '../../../src/schemas/topic.ts';
 import { FIXTURE_CONTENT, ROOT } from './paths.ts';
@@ -37,6 +38,7 @@ export interface Content {
   source(id: string): Entry<SourceData>;
   /** The outlet that published a source. */
   publisherOf(sourceId: string): Entry<OutletData>;
+  places: Map<string, Entry<PlaceData>>;
   person(id: string): Entry<PersonData>;
   outlet(id: string): Entry<OutletData>;
   topic(id: string): Entry<TopicData>;
@@ -73,6 +75,7 @@ async function load(contentDir: string): Promise<Content> {
   const topics = new Map(await Promise.all([...entries.topics.values()].map(async (e) => [e.id, await withSource(e)] as const)));
   const sources = new Map(await Promise.all([...entries.sources.values()].map(async (e) => [e.id, await withSource(e)] as const)));
   const sides = new Map(await Promise.all([...entries.sides.values()].map(async (e) => [e.id, await withSource(e)] as const)));
+  const places = new Map(await Promise.all([...entries.places.values()].map(async (e) => [e.id, await withSource(e)] as const)));
   const newestFirst = [...claims].sort(compareNewestFirst);
   const get = <T>(map: Map<string, T>, kind: string) => (id: string) => {
     const found = map.get(id);
@@ -90,6 +93,7 @@ async function load(contentDir: string): Promise<Content> {
     sides,
     source: get(sources, 'source'),
     publisherOf: (sourceId) => get(outlets, 'outlet')(get(sources, 'source')(sourceId).data.publisher),
+    places,
     person: get(people, 'person'),
     outlet: get(outlets, 'outlet'),
     topic: get(topics, 'topic'),
