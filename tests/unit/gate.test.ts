@@ -144,7 +144,7 @@ describe('text fields accept text', () => {
     const result = await loadFixture({ [CLAIM_FILE]: { raw }, ...SECOND });
     expect(result.lines).toMatchInlineSnapshot(`
       [
-        "content/claims/intense-fighting.md:20: the frontmatter uses a YAML anchor or alias (&name, *name) (write every value out in full: content files use no YAML anchors or aliases)",
+        "content/claims/intense-fighting.md:18: the frontmatter uses a YAML anchor or alias (&name, *name) (write every value out in full: content files use no YAML anchors or aliases)",
         "content/topics/panjshir.md:8: <script> is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)",
       ]
     `);

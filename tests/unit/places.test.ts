@@ -32,14 +32,14 @@ describe('place files', () => {
   test('a typo in a claim’s places gets the id it was meant to be; a place listed twice is named', async () => {
     const result = await loadFixture({ ...PLACES, 'claims/intense-fighting.md': { fields: { places: ['panjsher', 'hisa-awal', 'hisa-awal'] } } });
     expect(result.report).toMatchInlineSnapshot(`
-      "content/claims/intense-fighting.md:19: places[0]: unknown place "panjsher" (did you mean "panjshir"?)
-      content/claims/intense-fighting.md:21: places[2]: lists "hisa-awal" twice"
+      "content/claims/intense-fighting.md:17: places[0]: unknown place "panjsher" (did you mean "panjshir"?)
+      content/claims/intense-fighting.md:19: places[2]: lists "hisa-awal" twice"
     `);
   });
 
   test('an unknown place with nothing close names the file to add', async () => {
     const result = await loadClaim({ places: ['dushanbe'] });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:19: places[0]: unknown place "dushanbe" (add content/places/dushanbe.md)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:17: places[0]: unknown place "dushanbe" (add content/places/dushanbe.md)"`);
   });
 
   test('a kind outside the list, a country with a parent and a district without one', async () => {
