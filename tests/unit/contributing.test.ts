@@ -254,6 +254,8 @@ describe('the rest of the guide', () => {
         title: 'Afghan Resistance, in Startling Report, Says It Liberated Districts in North Panjshir Region', published: '2022', language: 'en' } },
       'topics/battlefield-claims.md': { fields: { title: 'Battlefield claims', description: 'Claims about who holds what ground.' } },
       'people/taliban.md': { fields: { name: 'Taliban', kind: 'organisation' } },
+      'places/afghanistan.md': { fields: { name: 'Afghanistan', kind: 'country' } },
+      'places/panjshir.md': { fields: { name: 'Panjshir', kind: 'province', parent: 'afghanistan' } },
     });
     const commands = blocks(guide, 'sh').flatMap((block) => block.split('\n')).filter((line) => /^npm run new -- \S+ --/.test(line));
     expect(commands.length).toBeGreaterThanOrEqual(4);
