@@ -1,6 +1,11 @@
 /**
- * Two projects: `unit` (no build needed) and `e2e` (real Chromium against the built site
- * in dist/; `npm test` builds first). Run one with `vitest --project unit`.
+ * Two projects: `unit` (no build needed) and `e2e` (browser and integration tests: real
+ * Chromium against the built site in dist/, and full `astro build` runs; `npm test` builds
+ * first). Run one with `vitest --project unit`.
+ *
+ * Timeouts are sized for a loaded two-core machine, where several builds may run beside the
+ * suite: a test that starts a Node process can wait seconds for a core before it even runs.
+ * They are there to stop a test that hangs, never to judge speed (no test asserts a time).
  */
 import { defineConfig } from 'vitest/config';
 
@@ -10,7 +15,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
       },
       {
         extends: true,
@@ -18,8 +28,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/support/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
           // One browser, one server: the files share them and run one after another.
           fileParallelism: false,
         },

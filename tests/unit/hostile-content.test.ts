@@ -1,20 +1,20 @@
 /**
  * Hostile and broken content, as it could arrive in a pull request. Each file in
- * tests/fixtures/hostile/ is added to a temporary copy of the real content/ (content/ itself
- * is never touched) and run through the one validation pass, and the test records:
+ * tests/fixtures/hostile/ is added to a small valid content tree in a temporary folder
+ * (tests/unit/support/content-fixture.ts) and run through the one validation pass, and the
+ * test records:
  *
  * - the exact lines `npm run validate` prints for it (the first line of defence: the build
  *   fails on any of them, and the file never reaches a page);
  * - where the build's sanitizer applies (the second line, for a body that somehow got
  *   past validation), the HTML the same body becomes: the dangerous part gone, the text kept.
  *
- * Lines that the copied seed content itself may have are subtracted, so the cases stay
- * exact while content/ changes.
+ * Nothing here times the validator: the tests' timeouts stop one that stalls, and the size
+ * cases prove it finishes on input that once took minutes.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
@@ -23,6 +23,7 @@ import { splitFrontmatter } from '../../src/lib/content/frontmatter.ts';
 import { loadContent, type LoadedContent } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { contentMarkdown } from '../../src/lib/markdown/pipeline.ts';
+import { writeFixture } from './support/content-fixture.ts';
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(PROJECT, 'tests/fixtures/hostile');
@@ -35,7 +36,7 @@ interface HostileCase {
   fixture: string;
   /** Where it is added, under content/. */
   file: string;
-  /** Every line validate prints that the seed content does not. */
+  /** Every line validate prints (the content tree it is added to is valid). */
   problems: string[];
   /**
    * The fixture's body after the build's Markdown pipeline, when the danger is in the body;
@@ -284,13 +285,11 @@ const CASES: HostileCase[] = [
 
 const temporary: string[] = [];
 let renderer: MarkdownRenderer;
-let baseline: Set<string>;
 
-/** A fresh copy of the real content/ in a temporary project root. */
+/** A fresh valid content tree in a temporary project root. */
 async function copyContent(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), 'claimtrail-hostile-'));
+  const { root } = await writeFixture();
   temporary.push(root);
-  await cp(join(PROJECT, 'content'), join(root, 'content'), { recursive: true });
   return root;
 }
 
@@ -302,9 +301,9 @@ async function addFile(root: string, file: string, text: string): Promise<void> 
 
 const load = (root: string) => loadContent({ root, contentDir: join(root, 'content'), today: TODAY });
 
-/** The problems as printed, minus any the seed content has on its own. */
+/** The problems as printed. */
 function newLines(content: LoadedContent, root: string): string[] {
-  return content.problems.map((problem) => formatProblem(problem).replaceAll(root, '<tmp>')).filter((line) => !baseline.has(line));
+  return content.problems.map((problem) => formatProblem(problem).replaceAll(root, '<tmp>'));
 }
 
 const render = async (markdown: string) => (await renderer.render(markdown)).code;
@@ -312,8 +311,9 @@ const render = async (markdown: string) => (await renderer.render(markdown)).cod
 beforeAll(async () => {
   // The options astro.config.mjs gives the processor.
   renderer = await contentMarkdown().createRenderer({ syntaxHighlight: false });
+  // The tree each file is added to has no problems of its own.
   const root = await copyContent();
-  baseline = new Set((await load(root)).problems.map((problem) => formatProblem(problem).replaceAll(root, '<tmp>')));
+  expect(newLines(await load(root), root)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -326,9 +326,7 @@ describe('hostile content files', () => {
     const text = await readFile(join(FIXTURES, fixture), 'utf8');
     await addFile(root, file, text);
 
-    const started = performance.now();
     const content = await load(root);
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(newLines(content, root)).toEqual(problems);
 
     // A file with a problem never becomes an entry, so no page is built from it.
@@ -362,7 +360,7 @@ describe('file names never reach a shell', () => {
       cwd: root,
       encoding: 'utf8',
       env: { ...process.env, GITHUB_ACTIONS: 'true' },
-      timeout: 30_000,
+      timeout: 90_000,
     });
     expect(result.status).toBe(1);
     const ours = result.stderr.split('\n').filter((line) => line.includes('file name'));
@@ -386,16 +384,14 @@ describe('size', () => {
     return text.slice(0, text.indexOf('\n---\n') + 5);
   };
 
-  test('a 1 MB claim is read in well under a second per megabyte, and a late <script> is found on its line', async () => {
+  test('a 1 MB claim is read, and a late <script> is found on its line', async () => {
     const root = await copyContent();
     const paragraph = 'The resistance said it had taken three districts, and the Taliban denied it. '.repeat(6);
     const body = Array.from({ length: 2_200 }, (_, index) => `Paragraph ${index + 1}. ${paragraph}`).join('\n\n');
     const text = `${await frontmatter()}\n${body}\n\n<script>alert(1)</script>\n`;
     expect(text.length).toBeGreaterThan(1_000_000);
     await addFile(root, 'claims/hostile-huge.md', text);
-    const started = performance.now();
     const content = await load(root);
-    expect(performance.now() - started).toBeLessThan(3_000);
     const scriptLine = text.split('\n').indexOf('<script>alert(1)</script>') + 1;
     expect(newLines(content, root)).toEqual([`content/claims/hostile-huge.md:${scriptLine}: <script> ${BLOCKED}`]);
     expect(scriptLine).toBe(4_419);
@@ -403,34 +399,30 @@ describe('size', () => {
     const html = await render(`${body}\n\n<script>alert(1)</script>\n`);
     expect(html).not.toMatch(/<script|alert/);
     expect(html).toContain('<p>Paragraph 2200. The resistance said');
-  }, 30_000);
+  });
 
-  test('a problem on every line of a 1 MB body is still found in linear time', async () => {
+  test('a problem on every line of a 1 MB body: all are found, each on its line', async () => {
     // Before the line numbers were found by binary search, 50,000 of these took 16 s.
     const root = await copyContent();
     const lines = 250_000;
     const text = `${await frontmatter()}\n${'{x}\n'.repeat(lines)}`;
     expect(text.length).toBeGreaterThan(1_000_000);
     await addFile(root, 'claims/hostile-braces.md', text);
-    const started = performance.now();
     const found = newLines(await load(root), root);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(found).toHaveLength(lines);
     expect(found.at(0)).toBe('content/claims/hostile-braces.md:19: "{" starts an MDX expression, which content cannot run (write \\{ for the character itself)');
     expect(found.at(-1)).toMatch(new RegExp(`^content/claims/hostile-braces\\.md:${18 + lines}: "\\{" starts`));
-  }, 30_000);
+  });
 
-  test('a frontmatter of 100,000 unknown fields is reported in linear time', async () => {
+  test('a frontmatter of 100,000 unknown fields: every one is reported', async () => {
     // Before each map's keys were indexed, finding the line of every unknown field took minutes.
     const root = await copyContent();
     const fields = Array.from({ length: 100_000 }, (_, index) => `field${index}: x`).join('\n');
     const text = (await frontmatter()).replace(/\n---\n$/, `\n${fields}\n---\n`);
     expect(text.length).toBeGreaterThan(1_000_000);
     await addFile(root, 'claims/hostile-fields.md', text);
-    const started = performance.now();
     const found = newLines(await load(root), root);
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(found).toHaveLength(100_000);
     expect(found.at(-1)).toMatch(/^content\/claims\/hostile-fields\.md:100016: field99999: is not a field this file can have/);
-  }, 60_000);
+  });
 });

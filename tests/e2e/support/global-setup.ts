@@ -1,6 +1,7 @@
 /**
- * Global setup for the e2e project: makes sure Chromium is there, that the site is built
- * (dist/), builds the fixture site from tests/e2e/fixtures/content/ into
+ * Global setup for the e2e project: makes sure Chromium is there, that the site in dist/ is
+ * built from the sources as they are now (rebuilt when any source file is newer than it, so a
+ * stale dist/ is never tested), builds the fixture site from tests/e2e/fixtures/content/ into
  * tests/.tmp/fixture-site/, and serves both. Test files read the two addresses with
  * `inject('siteUrl')` and `inject('fixtureUrl')`.
  */
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH } from './browser.ts';
 import { serve } from './server.ts';
+import { staleDist } from './stale.ts';
 import { DIST, FIXTURE_CONTENT, FIXTURE_SITE, ROOT } from './paths.ts';
 
 declare module 'vitest' {
@@ -74,8 +76,9 @@ function siteBuild(extraArgs: string[], env: NodeJS.ProcessEnv, what: string): v
 export default async function setup({ provide }: TestProject) {
   ensureChromium();
 
-  if (!existsSync(join(DIST, 'index.html'))) {
-    console.log('[e2e setup] dist/index.html is missing: building the site.');
+  const stale = staleDist();
+  if (stale) {
+    console.log(`[e2e setup] ${stale}: building the site.`);
     siteBuild([], process.env, 'the site');
   }
 

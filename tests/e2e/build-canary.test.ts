@@ -1,39 +1,35 @@
 /**
  * Proof that MDX in contributed content never runs: canaries that would write a file the
- * moment they were compiled as MDX are put in a copy of content/, and `astro build` must
- * refuse them, naming each file and line, without either canary file ever appearing.
+ * moment they were compiled as MDX are put in a copy of the fixture content
+ * (tests/e2e/fixtures/content/), and `astro build` must refuse them, naming each file and
+ * line, without either canary file ever appearing. A full build, so it lives with the
+ * browser and integration tests, not the unit tests.
  *
  * The build runs in a temporary copy of the project (its own `.astro/` and Vite caches, so
  * it cannot disturb builds in the working tree), reading content from CLAIMTRAIL_CONTENT.
  * A control compiles the same payload with MDX directly, to show the canary is live.
- *
- * It also checks the `_headers` file the security-headers integration writes.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroIntegrationLogger } from 'astro';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { headersFile, securityHeaders, siteHeadersFile } from '../../src/integrations/security-headers.ts';
-import { EDITOR_HEADERS, SECURITY_HEADERS } from '../../src/lib/security.ts';
-
-const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+import { FIXTURE_CONTENT, ROOT as PROJECT } from './support/paths.ts';
 
 const CLAIM_FRONTMATTER = `---
 claim: The canary sang.
 quote: false
-speaker: ali-maisam-nazary
+speaker: example-person
 date: 2022-05
 appearances:
-  - outlet: new-york-sun
+  - outlet: example-gazette
     headline: A Canary Sings
     date: 2022-05-10
 status: unverified
 summary: No independent source has heard it.
-topics: [panjshir]
+topics: [example-fighting]
 updates:
   - date: 2026-11-20
     to: unverified
@@ -99,7 +95,7 @@ describe('MDX in content never executes', () => {
   test('astro build refuses an .mdx claim and a .md claim with MDX in it, and neither runs', async () => {
     const project = await copyProject();
     const content = join(root, 'content');
-    await cp(join(PROJECT, 'content'), content, { recursive: true });
+    await cp(FIXTURE_CONTENT, content, { recursive: true });
     await writeFile(join(content, 'claims/canary.mdx'), `${CLAIM_FRONTMATTER}\n${mdxPayload(root)}`);
     await writeFile(join(content, 'claims/canary-import.md'), `${CLAIM_FRONTMATTER}\n${importPayload(root)}`);
     const out = join(root, 'out');
@@ -108,7 +104,8 @@ describe('MDX in content never executes', () => {
       cwd: project,
       encoding: 'utf8',
       env: { ...process.env, CLAIMTRAIL_CONTENT: content, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' },
-      timeout: 90_000,
+      // Inside the test's own timeout (tests/vitest.config.ts), so a hung build is reported.
+      timeout: 170_000,
     });
     const output = `${result.stdout}\n${result.stderr}`;
 
@@ -120,41 +117,5 @@ describe('MDX in content never executes', () => {
     for (const canary of CANARIES) expect(existsSync(join(root, canary)), canary).toBe(false);
     // Nothing was built from it.
     expect(existsSync(join(out, 'index.html'))).toBe(false);
-  }, 120_000);
-});
-
-describe('security headers', () => {
-  const logger = { info: () => {}, warn: () => {} } as unknown as AstroIntegrationLogger;
-
-  test('_headers carries every header of src/lib/security.ts for every path', () => {
-    const text = headersFile();
-    const lines = text.trimEnd().split('\n');
-    expect(lines[0]).toBe('/*');
-    expect(lines.slice(1)).toEqual(Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`));
-    expect(text).toContain("frame-ancestors 'none'");
-  });
-
-  test('the editor at /admin/ has its own block after it: its own policy, and noindex', () => {
-    const blocks = siteHeadersFile().trimEnd().split('\n\n');
-    expect(blocks).toEqual([headersFile().trimEnd(), headersFile(EDITOR_HEADERS, '/admin/*').trimEnd()]);
-    expect(EDITOR_HEADERS['X-Robots-Tag']).toBe('noindex');
-    expect(EDITOR_HEADERS['Content-Security-Policy']).not.toBe(SECURITY_HEADERS['Content-Security-Policy']);
-    expect(EDITOR_HEADERS['Content-Security-Policy']).toContain("frame-ancestors 'none'");
-  });
-
-  test('written into the build output when the build is done, after any rules from public/_headers', async () => {
-    const dir = join(root, 'headers');
-    await mkdir(dir);
-    const hook = securityHeaders().hooks['astro:build:done'] as unknown as (options: { dir: URL; logger: AstroIntegrationLogger }) => Promise<void>;
-    await hook({ dir: pathToFileURL(`${dir}/`), logger });
-    expect(await readFile(join(dir, '_headers'), 'utf8')).toBe(siteHeadersFile());
-
-    await writeFile(join(dir, '_headers'), '/pagefind/*\n  Cache-Control: max-age=60\n');
-    await hook({ dir: pathToFileURL(`${dir}/`), logger });
-    expect(await readFile(join(dir, '_headers'), 'utf8')).toBe(`/pagefind/*\n  Cache-Control: max-age=60\n\n${siteHeadersFile()}`);
-  });
-
-  test('a header that could break the file is refused', () => {
-    expect(() => headersFile({ 'X-Test': 'a\nX-Injected: b' })).toThrow('cannot be written to _headers');
   });
 });
