@@ -224,7 +224,7 @@ test('a zod type the editor cannot show fails loudly, naming the field', () => {
 });
 
 test('GitHub with the editorial workflow and open authoring, on the repository named in src/site.config.ts', async () => {
-  const config = parse(await GET({} as never).text());
+  const config = parse(await (await GET({} as never)).text());
   expect(config).toEqual(JSON.parse(JSON.stringify(editorConfig())));
   expect(config.backend).toMatchObject({ name: 'github', repo: repositoryName(SITE.repository), branch: SITE.branch, open_authoring: true });
   expect(SITE.repository).toBe(`https://github.com/${config.backend.repo}`);

@@ -90,7 +90,13 @@ export interface WriteOptions {
 }
 
 class Patcher {
-  constructor(private readonly document: Document, private readonly options: WriteOptions) {}
+  private readonly document: Document;
+  private readonly options: WriteOptions;
+
+  constructor(document: Document, options: WriteOptions) {
+    this.document = document;
+    this.options = options;
+  }
 
   /**
    * A new YAML node for `value`, in the contributors' style: lists of plain values as
