@@ -1,7 +1,7 @@
 /**
  * `npm run cms`: the content editor on this machine. Starts decap-server (the editor's
  * local backend) on the loopback interface for this project's files, and the dev server
- * with it, which serves the site and passes the editor's `/api/v1` requests on to it.
+ * with it, which serves the site and passes the editor's `/api/v1/` requests on to it.
  * Open http://localhost:4321/admin/, choose Login, and what you save lands in content/
  * as files, exactly as the editor would propose them in a pull request; `git diff` shows
  * them and `npm run validate` checks them.

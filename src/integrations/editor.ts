@@ -5,7 +5,7 @@
  * from the site itself (`/admin/decap-cms.js`), never from a CDN: copied from
  * node_modules into the build output when the build is done, and served from there by
  * the dev server. With CLAIMTRAIL_CMS_BACKEND set (by `npm run cms`, to decap-server's
- * loopback address), the dev server passes `/api/v1` on to it, so the editor reaches its
+ * loopback address), the dev server passes `/api/v1/` on to it, so the editor reaches its
  * backend on the page's own origin and its Content Security Policy needs nothing more.
  */
 import { createReadStream } from 'node:fs';
@@ -14,6 +14,7 @@ import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { LOCAL_BACKEND_PATH, passOn } from '../lib/editor/local-backend.ts';
 
 /** Where the editor's files are served from. */
 export const EDITOR_PATH = '/admin/';
@@ -38,15 +39,13 @@ export function editor(): AstroIntegration {
   return {
     name: 'claimtrail:editor',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
-        const backend = process.env['CLAIMTRAIL_CMS_BACKEND'];
-        if (backend) updateConfig({ vite: { server: { proxy: { '/api/v1': { target: backend, changeOrigin: false } } } } });
-      },
       'astro:server:setup': async ({ server }) => {
         const dist = decapDist();
         const files = new Set(await editorFiles(dist));
+        const backend = process.env['CLAIMTRAIL_CMS_BACKEND'];
         server.middlewares.use((request, response, next) => {
           const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+          if (backend && path === LOCAL_BACKEND_PATH) return passOn(backend, request, response);
           const name = path.startsWith(EDITOR_PATH) ? basename(path) : '';
           if (!files.has(name) || path !== `${EDITOR_PATH}${name}`) return next();
           response.setHeader('Content-Type', TYPES[name.slice(name.lastIndexOf('.'))] ?? 'application/octet-stream');

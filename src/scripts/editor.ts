@@ -62,8 +62,9 @@ async function start(): Promise<void> {
       toFile: (data) => writeEntry(data, { order, dateKeys: dates }),
     });
   }
-  // Decap only looks for a local backend when the page is on localhost.
-  cms.init({ config: { local_backend: { url: new URL('/api/v1', location.origin).href } } });
+  // Decap only looks for a local backend when the page is on localhost; `npm run cms` serves it
+  // at LOCAL_BACKEND_PATH (src/lib/editor/local-backend.ts) on the page's own origin.
+  cms.init({ config: { local_backend: { url: new URL('/api/v1/', location.origin).href } } });
 }
 
 start().catch((error: unknown) => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startLocalBackend, type LocalBackend } from '../../src/lib/editor/local-backend.ts';
+import { LOCAL_BACKEND_PATH, startLocalBackend, type LocalBackend } from '../../src/lib/editor/local-backend.ts';
 import { openPage, useBrowser, visit } from './support/pages.ts';
 import { DIST, FIXTURE_CONTENT, ROOT } from './support/paths.ts';
 import { serve, type StaticServer } from './support/server.ts';
@@ -33,7 +33,7 @@ beforeAll(async () => {
   git('add', '.');
   git('commit', '-q', '-m', 'The fixture content');
   backend = await startLocalBackend({ repo });
-  site = await serve(DIST, 0, { proxy: { prefix: '/api/v1', target: backend.url } });
+  site = await serve(DIST, 0, { proxy: { prefix: LOCAL_BACKEND_PATH, target: backend.url } });
 }, 120_000);
 
 afterAll(async () => {

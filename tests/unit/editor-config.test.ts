@@ -93,7 +93,11 @@ describe.each(COLLECTION_NAMES)('content/%s/', (name) => {
   });
 
   test('a pattern never refuses a value the schema accepts, and refuses what it rejects by shape', () => {
-    const samples = ['2022', '2022-05', '2022-12-06', '2024-02-29', '2022-02-30', '2022-13', '2022-5', 'May 2022', '22', 'ali-maisam-nazary', 'Ali Nazary', 'x--y', ''];
+    const samples = [
+      '2022', '2022-05', '2022-12-06', '2024-02-29', '2022-02-30', '2022-13', '2022-5', 'May 2022', '22',
+      'ali-maisam-nazary', 'Ali Nazary', 'x--y', '', 'x'.repeat(320), 'x'.repeat(321),
+      'https://www.example.org/article', ' https://example.org/a b ', 'http://example.org', 'https://localhost/a.b', 'javascript:alert(1)',
+    ];
     for (const { path, schema: field } of fields) {
       const pattern = editor.get(path)?.pattern;
       if (!pattern) continue;
@@ -109,6 +113,16 @@ describe.each(COLLECTION_NAMES)('content/%s/', (name) => {
 test('statuses are chosen from the rating scale by their labels', () => {
   const status = editorFields(collections.find((c) => c.name === 'claims')?.fields ?? []).get('status');
   expect(status?.options).toEqual(RATING_SCALE.map((rating) => ({ label: rating.label, value: rating.value })));
+});
+
+test('links and lengths are checked in the form too', () => {
+  const fields = editorFields(collections.find((c) => c.name === 'claims')?.fields ?? []);
+  const url = new RegExp(fields.get('appearances[].url')?.pattern?.[0] ?? '(?!)');
+  expect(['https://www.example.org/article'].every((value) => url.test(value))).toBe(true);
+  expect(['http://example.org/article', 'javascript:alert(1)', 'www.example.org'].some((value) => url.test(value))).toBe(false);
+  const summary = new RegExp(fields.get('summary')?.pattern?.[0] ?? '(?!)');
+  expect(summary.test('x'.repeat(320))).toBe(true);
+  expect(summary.test('x'.repeat(321))).toBe(false);
 });
 
 test('partial dates refuse in the form what validate refuses by shape', () => {

@@ -180,7 +180,9 @@ export function editorField(name: string, schema: AnySchema, doc: string | undef
 
   switch (def.type) {
     case 'string': {
-      const pattern = patternOf(inner, meta);
+      // Decap's text box has no length limit of its own; a pattern says it instead.
+      const { max } = lengthBounds(inner);
+      const pattern = patternOf(inner, meta) ?? (max === undefined ? undefined : [`^[\\s\\S]{0,${max}}$`, `must be at most ${max} characters`] as [string, string]);
       return { ...base, widget: 'string', ...(pattern ? { pattern } : {}) };
     }
     case 'boolean':

@@ -1,11 +1,12 @@
 /**
  * decap-server, the content editor's local backend: it reads and writes the files of a
  * folder on this machine instead of a GitHub repository. It listens on the loopback
- * interface only, and is reached through the site's own origin (`/api/v1`), which the dev
+ * interface only, and is reached through the site's own origin (`/api/v1/`), which the dev
  * server (src/integrations/editor.ts) or a test's server passes on to it.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 
@@ -13,6 +14,19 @@ export interface LocalBackend {
   /** The http://127.0.0.1:port origin it listens on. */
   url: string;
   close(): Promise<void>;
+}
+
+/** Where the editor sends its local backend's requests, on the page's own origin (with the slash, as every path of this site has one). */
+export const LOCAL_BACKEND_PATH = '/api/v1/';
+
+/** Passes a request on to the local backend at `target` (an http:// origin) and its answer back. */
+export function passOn(target: string, request: IncomingMessage, response: ServerResponse): void {
+  const upstream = forward(new URL(request.url ?? '/', target), { method: request.method, headers: request.headers }, (answer) => {
+    response.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(response);
+  });
+  upstream.on('error', (error) => response.writeHead(502, { 'Content-Type': 'text/plain' }).end(`decap-server: ${error.message}`));
+  request.pipe(upstream);
 }
 
 /** A port free on the loopback interface right now. */
@@ -29,7 +43,7 @@ export async function freePort(): Promise<number> {
 
 async function answers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/api/v1`, {
+    const response = await fetch(`${url}${LOCAL_BACKEND_PATH}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ action: 'info' }),

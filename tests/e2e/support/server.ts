@@ -5,9 +5,10 @@
  * overrides an earlier one for the paths it matches, as on Netlify). Optionally it passes
  * one path prefix on to another server, as `npm run cms` passes `/api/v1` to decap-server.
  */
-import { createServer, request as forward, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
+import { passOn } from '../../../src/lib/editor/local-backend.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -70,12 +71,7 @@ export async function serve(root: string, port = 0, options: ServeOptions = {}):
     const url = new URL(request.url ?? '/', 'http://localhost');
     const { proxy } = options;
     if (proxy && url.pathname.startsWith(proxy.prefix)) {
-      const upstream = forward(new URL(request.url ?? '/', proxy.target), { method: request.method, headers: request.headers }, (answer) => {
-        response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
-      });
-      upstream.on('error', (error) => response.writeHead(502).end(error.message));
-      request.pipe(upstream);
+      passOn(proxy.target, request, response);
       return;
     }
     const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
