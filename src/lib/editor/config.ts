@@ -40,15 +40,16 @@ const shapeOf = (schema: AnySchema) =>
 
 /**
  * The field an entry is known by: the first required plain-text field (a claim's words,
- * a person's name, a topic's title). Relation pickers search and show it.
+ * a person's name, a topic's title), else the first text field. Relation pickers search
+ * and show it, and new files are named from it.
  */
 export function identifierField(collection: CollectionName): string {
-  const found = Object.entries(shapeOf(COLLECTION_SCHEMAS[collection] as AnySchema)).find(([, field]) => {
+  const fields = Object.entries(shapeOf(COLLECTION_SCHEMAS[collection] as AnySchema)).filter(([, field]) => {
     const { inner, meta } = unwrap(field);
-    return !isOptional(field) && !meta.references && (inner._zod.def as { type: string }).type === 'string';
+    return !meta.references && (inner._zod.def as { type: string }).type === 'string';
   });
-  if (!found) throw new Error(`content/${collection}/ has no required text field to name its entries by`);
-  return found[0];
+  const found = fields.find(([, field]) => !isOptional(field)) ?? fields[0];
+  return found?.[0] ?? 'title';
 }
 
 /**
