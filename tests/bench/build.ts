@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { measureDev, type DevReport } from './dev.ts';
 import { measureDist, type DistReport } from './dist.ts';
 import { count, mb, seconds } from './format.ts';
 import { GENERATOR_VERSION, generateContent, type GeneratedSummary } from './generate.ts';
@@ -25,6 +26,8 @@ export interface BenchOptions {
   keep: boolean;
   /** No Chromium: no search measurements. */
   skipBrowser: boolean;
+  /** Also time the development server: ready, and a saved edit shown (issue 15). */
+  dev: boolean;
 }
 
 export interface RunSummary {
@@ -59,6 +62,7 @@ export interface SizeResult {
   dist?: DistReport;
   search?: SearchReport;
   searchError?: string;
+  dev?: DevReport;
 }
 
 async function generatorHash(): Promise<string> {
@@ -182,6 +186,11 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
     }
   }
   if (!options.keep) await rm(dist, { recursive: true, force: true });
+  if (options.dev) {
+    process.stdout.write(`[${size}] development server (astro dev): `);
+    result.dev = await measureDev(content);
+    console.log(`ready after ${seconds(result.dev.readyMs)}; a saved edit shown after ${seconds(result.dev.editMs)}${result.dev.error ? ` (${result.dev.error})` : ''}`);
+  }
   return result;
 }
 

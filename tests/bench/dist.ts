@@ -21,6 +21,8 @@ async function walk(dir: string): Promise<FileInfo[]> {
 export interface DistReport {
   files: number;
   bytes: number;
+  /** The largest single file: some hosts cap the size of one file. */
+  largestFile: { path: string; bytes: number };
   htmlPages: number;
   pagefind: { files: number; bytes: number; fragments: number; fragmentBytes: number; indexChunks: number; indexBytes: number; filterBytes: number; otherBytes: number; unusedUiBytes: number };
   largestClaim: { path: string; bytes: number };
@@ -121,6 +123,7 @@ export async function measureDist(dist: string): Promise<DistReport> {
   return {
     files: files.length,
     bytes: sum(files),
+    largestFile: files.reduce((largestSoFar, file) => (file.bytes > largestSoFar.bytes ? { path: relative(dist, file.path), bytes: file.bytes } : largestSoFar), { path: 'none', bytes: 0 }),
     htmlPages: html.length,
     pagefind: {
       files: pf.length,

@@ -112,6 +112,12 @@ export function sizeReport(result: SizeResult): string {
   } else if (result.searchError) {
     rows.push(['First search', 'FAILED', result.searchError.split('\n')[0]]);
   }
+  if (result.dev) {
+    rows.push(
+      ['Dev server ready', seconds(result.dev.readyMs), `astro dev, spawn to ${result.dev.page} served${result.dev.error ? `; ${result.dev.error}` : ''}`],
+      ['Dev server: saved edit shown', seconds(result.dev.editMs), 'a claim\'s summary rewritten on disk, to its page showing it'],
+    );
+  }
   out.push(table(rows.map((row) => (row.length === 3 ? [row[0], row[1], '', row[2]] : row)), 'lrrl'));
 
   const routes = Object.entries(p.routes).sort((a, b) => b[1].sumMs - a[1].sumMs);
@@ -217,6 +223,8 @@ export function comparison(results: SizeResult[], latencyMs: number): { text: st
     ['CSS', (r) => kb(r.dist?.css.bytes)],
     ['JS outside /search/', (r) => exact(r.dist?.nonSearchJs.bytes)],
     ['second-query waves', (r) => String(r.search?.second.waves ?? 'n/a')],
+    ['dev server ready', (r) => seconds(r.dev?.readyMs)],
+    ['dev server: edit shown', (r) => seconds(r.dev?.editMs)],
   ];
   rows.push([]);
   for (const [name, get] of sizeRows) rows.push([name, ...results.flatMap((r) => [get(r), ''])]);

@@ -1,4 +1,9 @@
-/** The targets issue 6 set, judged on the largest size: PASS, MISS or not measured. */
+/**
+ * The targets, judged on the largest size: PASS, MISS or not measured. Up to 10,000 claims
+ * they are issue 6's; from 100,000 claims, issue 15's (a build of 100,000 in five minutes,
+ * 3 GB, validate in 10 s, no step growing faster than the claims, a development server that
+ * starts in a minute and shows a saved edit in 3 s).
+ */
 import type { SizeResult } from './build.ts';
 import { exact, kb, KB, MB, mb, seconds } from './format.ts';
 
@@ -12,6 +17,28 @@ export interface Target {
 
 const JUDGED_STEPS = ['validate', 'build', 'content sync', 'page rendering', 'Pagefind', 'other', 'full build (validate + build)'];
 
+interface TargetSet {
+  /** Whose targets these are, for the heading. */
+  issue: string;
+  fullBuildMs: number;
+  peakBytes: number;
+  validateMs: number;
+  maxRatio: number;
+  firstSearchBytes: number;
+  dev?: { readyMs: number; editMs: number };
+}
+
+const TARGETS_AT_10K: TargetSet = { issue: 'issue 6', fullBuildMs: 60_000, peakBytes: 2000 * MB, validateMs: 3000, maxRatio: 12, firstSearchBytes: 250 * KB };
+const TARGETS_AT_100K: TargetSet = {
+  issue: 'issue 15', fullBuildMs: 300_000, peakBytes: 3000 * MB, validateMs: 10_000, maxRatio: 10, firstSearchBytes: 300 * KB,
+  dev: { readyMs: 60_000, editMs: 3000 },
+};
+
+/** The set that applies to a run whose largest size is `size`. */
+export function targetSet(size: number): TargetSet {
+  return size >= 100_000 ? TARGETS_AT_100K : TARGETS_AT_10K;
+}
+
 const target = (name: string, goal: string, measured: string, pass: boolean | undefined, note?: string): Target =>
   note === undefined ? { name, target: goal, measured, pass } : { name, target: goal, measured, pass, note };
 
@@ -21,13 +48,14 @@ export function targets(results: SizeResult[], ratios: Record<string, number | u
   const b = large.build;
   const full = large.validate.wallMs + b.wallMs;
   const ok = b.exitCode === 0;
+  const goal = targetSet(large.size);
   const list: Target[] = [
-    target('Full build (validate + Astro + Pagefind)', '<= 60 s', seconds(full), ok ? full <= 60_000 : false,
+    target('Full build (validate + Astro + Pagefind)', `<= ${seconds(goal.fullBuildMs)}`, seconds(full), ok ? full <= goal.fullBuildMs : false,
       `validate ${seconds(large.validate.wallMs)} + build ${seconds(b.wallMs)}; CPU time ${((large.validate.cpuSeconds ?? 0) + b.memory.cpuSeconds).toFixed(1)} s`),
-    target('Peak memory of the build (Node + children)', '< 2,000 MB', mb(b.memory.peakTreeRss), ok ? b.memory.peakTreeRss < 2000 * MB : false,
+    target('Peak memory of the build (Node + children)', `<= ${mb(goal.peakBytes)}`, mb(b.memory.peakTreeRss), ok ? b.memory.peakTreeRss <= goal.peakBytes : false,
       `Node alone ${mb(b.memory.nodeHwm)}`),
     target('No Node heap flag', 'none', b.heapFlag ?? 'none', ok && b.heapFlag === undefined, ok ? 'build succeeded with the default heap' : 'build failed'),
-    target('Validate', '< 3 s', seconds(large.validate.wallMs), large.validate.exitCode === 0 && large.validate.wallMs < 3000,
+    target('Validate', `<= ${seconds(goal.validateMs)}`, seconds(large.validate.wallMs), large.validate.exitCode === 0 && large.validate.wallMs <= goal.validateMs,
       large.validate.reportedMs !== undefined ? `spawn to exit; in-process ${large.validate.reportedMs} ms` : undefined),
   ];
   if (results.length > 1) {
@@ -37,16 +65,16 @@ export function targets(results: SizeResult[], ratios: Record<string, number | u
       entries.filter((entry): entry is [string, number] => entry[1] !== undefined && JUDGED_STEPS.includes(entry[0])).sort((x, y) => y[1] - x[1]);
     const worst = judged(Object.entries(ratios))[0];
     const worstCpu = judged(Object.entries(cpuRatios))[0];
-    list.push(target(`No step's ${large.size}/${results[0]?.size} time ratio above 12`, '<= 12',
-      worst ? `max ${worst[1].toFixed(1)}` : 'n/a', worst ? worst[1] <= 12 : undefined,
+    list.push(target(`No step's ${large.size}/${results[0]?.size} time ratio above ${goal.maxRatio}`, `<= ${goal.maxRatio}`,
+      worst ? `max ${worst[1].toFixed(1)}` : 'n/a', worst ? worst[1] <= goal.maxRatio : undefined,
       `wall: worst ${worst?.[0] ?? 'n/a'}; CPU time: worst ${worstCpu ? `${worstCpu[1].toFixed(1)} (${worstCpu[0]})` : 'n/a'}`));
   } else {
-    list.push(target('No step\'s 10k/1k time ratio above 12', '<= 12', 'n/a', undefined, 'needs two sizes'));
+    list.push(target(`No step's time ratio between sizes above ${goal.maxRatio}`, `<= ${goal.maxRatio}`, 'n/a', undefined, 'needs two sizes'));
   }
   const d = large.dist;
   const s = large.search;
   list.push(
-    target('First search fetches', '< 250 kB', s ? kb(s.first.gzip) : 'n/a', s ? s.first.gzip < 250 * KB : undefined,
+    target('First search fetches', `<= ${kb(goal.firstSearchBytes)}`, s ? kb(s.first.gzip) : 'n/a', s ? s.first.gzip <= goal.firstSearchBytes : undefined,
       s ? `as a compressing static host sends it; ${kb(s.first.transferred)} uncompressed` : undefined),
     target('Search: request waves after the first query\'s assets', '<= 1', s ? String(s.second.waves) : 'n/a', s ? s.second.waves <= 1 : undefined,
       s ? [...new Set(s.second.requests.filter((r) => r.wave > 0).map((r) => `wave ${r.wave}: ${r.kind}`))].join(', ') : undefined),
@@ -54,5 +82,14 @@ export function targets(results: SizeResult[], ratios: Record<string, number | u
     target('CSS for the whole site', '< 20 kB', d ? kb(d.css.bytes) : 'n/a', d ? d.css.bytes < 20 * KB : undefined),
     target('JS outside search', '0 B', d ? exact(d.nonSearchJs.bytes) : 'n/a', d ? d.nonSearchJs.bytes === 0 : undefined),
   );
+  if (goal.dev) {
+    const dev = large.dev;
+    list.push(
+      target('Development server ready', `<= ${seconds(goal.dev.readyMs)}`, seconds(dev?.readyMs), dev ? dev.readyMs <= goal.dev.readyMs : undefined,
+        dev ? `spawn to the first claim page served` : 'run with --dev'),
+      target('A saved edit shown in development', `<= ${seconds(goal.dev.editMs)}`, seconds(dev?.editMs), dev?.editMs !== undefined ? dev.editMs <= goal.dev.editMs : undefined,
+        dev ? `file written to the page showing it${dev.error ? `; ${dev.error}` : ''}` : 'run with --dev'),
+    );
+  }
   return list;
 }
