@@ -30,8 +30,9 @@ export default defineConfig({
           globalSetup: ['tests/e2e/support/global-setup.ts'],
           testTimeout: 180_000,
           hookTimeout: 300_000,
-          // What a poll waits for can take seconds to render on a loaded machine, not one.
-          expect: { poll: { timeout: 30_000 } },
+          // `expect.poll` waits for a page to settle (results arrive in batches); its default
+          // second is too short when the machine is loaded.
+          expect: { poll: { timeout: 20_000 } },
           // One browser, one server: the files share them and run one after another.
           fileParallelism: false,
         },

@@ -105,7 +105,9 @@ describe.each(['light', 'dark'] as const)('axe-core, %s colour scheme', (colorSc
     }
     expect(failures.join('\n\n')).toBe('');
     expect(tab.violations).toEqual([]);
-  });
+    // Every kind of page in one test, so its timeout covers them all: on a loaded machine
+    // axe can take seconds a page. The timeout only stops a hang.
+  }, 15 * 60_000);
 });
 
 describe('keyboard, structure and small screens', () => {

@@ -7,7 +7,7 @@
  * page breaks the Content Security Policy or loads a script it should not.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -356,6 +356,24 @@ describe('Content Security Policy and scripts', () => {
       expect(watched.errors).toEqual([]);
     } finally {
       violations.push(...watched.violations);
+      await watched.close();
+    }
+  });
+
+  test('the index ships only files a search can fetch: every script and stylesheet Pagefind left is one the search page loads', async () => {
+    const watched = await openPage(browser());
+    const fetched = new Set<string>();
+    watched.page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/pagefind/')) fetched.add(path.slice('/pagefind/'.length));
+    });
+    try {
+      await visit(watched.page, `${siteUrl}/search/?q=panjshir`);
+      await announced(watched.page);
+      const left = (await readdir(join(DIST, 'pagefind'))).filter((name) => /\.(js|css)$/.test(name));
+      expect(left.length).toBeGreaterThan(0);
+      expect(left.filter((name) => !fetched.has(name))).toEqual([]);
+    } finally {
       await watched.close();
     }
   });

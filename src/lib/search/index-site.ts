@@ -6,10 +6,23 @@
  * page of each person, outlet and topic. The glob leaves out every list page, so Pagefind
  * does not even read them.
  */
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Claim pages and entity pages are one folder deep; list pages live deeper or elsewhere. */
 export const INDEXED_PAGES = '{claims,people,outlets,topics}/*/index.html';
+
+/**
+ * Pagefind also writes its ready-made search interfaces and a highlighter, 0.5 MB the site
+ * never loads: /search/ drives pagefind.js with its own script. They are removed so the
+ * host stores and serves only what a reader can fetch.
+ */
+export const UNUSED_PAGEFIND_FILES = [
+  'pagefind-ui.js', 'pagefind-ui.css',
+  'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
+  'pagefind-component-ui.js', 'pagefind-component-ui.css',
+  'pagefind-highlight.js',
+];
 
 function check(step: string, errors: readonly string[]): void {
   if (errors.length) throw new Error(`Pagefind failed to ${step}:\n${errors.join('\n')}`);
@@ -25,8 +38,10 @@ export async function indexSite(site: string): Promise<number> {
     const added = await index.addDirectory({ path: site, glob: INDEXED_PAGES });
     check('index the site', added.errors);
     if (added.page_count === 0) throw new Error(`Pagefind found no pages to index in ${site}`);
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    const outputPath = join(site, 'pagefind');
+    const written = await index.writeFiles({ outputPath });
     check('write the index', written.errors);
+    await Promise.all(UNUSED_PAGEFIND_FILES.map((name) => rm(join(outputPath, name), { force: true })));
     return added.page_count;
   } finally {
     await close();
