@@ -48,7 +48,7 @@ const TIMEOUT = { timeout: 60_000 };
  * A fresh browser tab (so nobody is logged in yet) on the editor, logged in to the local
  * backend, at `route` (after the #). What it reports goes into `errors` and `violations`.
  */
-async function openEditor(route: string): Promise<{ page: Page; close(): Promise<void> }> {
+async function openEditor(route: string, { ignoreErrors = false } = {}): Promise<{ page: Page; close(): Promise<void> }> {
   const tab = await openPage(browser());
   const { page } = tab;
   await page.goto(`${site.url}/admin/`, { waitUntil: 'domcontentloaded' });
@@ -58,7 +58,7 @@ async function openEditor(route: string): Promise<{ page: Page; close(): Promise
   return {
     page,
     close: async () => {
-      errors.push(...tab.errors);
+      if (!ignoreErrors) errors.push(...tab.errors);
       violations.push(...tab.violations);
       await tab.close();
     },
@@ -179,23 +179,18 @@ describe('the content editor', () => {
     }
   }, 300_000);
 
-  test('a date the validator would reject is refused in the form, with the validator\'s hint', async () => {
+  test.each(['May 2022', '2022-13', '2022-5'])('a date the validator would reject, "%s", is refused in the form with its hint', async (wrong) => {
     const claims = join(repo, 'content', 'claims');
     const before = await readdir(claims);
-    const { page, close } = await openEditor('collections/claims/new');
+    // Decap reports a refused save as an uncaught rejection; only CSP violations count here.
+    const { page, close } = await openEditor('collections/claims/new', { ignoreErrors: true });
     try {
       await page.getByLabel('Claim', { exact: true }).fill('A claim with a wrong date.', TIMEOUT);
-      const date = page.getByLabel('Date', { exact: true }).first();
-      // The pattern's message, shown on the field only while its value is wrong.
+      // The pattern's message, shown on the field only when its value is wrong.
       const dateError = page.getByText('write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-12-06, 2022-12 or 2022');
-      for (const wrong of ['May 2022', '2022-13', '2022-5']) {
-        await date.fill(wrong);
-        await publish(page);
-        await expect.poll(() => dateError.count(), TIMEOUT).toBe(1);
-        await date.fill('2022-05');
-        await publish(page);
-        await expect.poll(() => dateError.count(), TIMEOUT).toBe(0);
-      }
+      await page.getByLabel('Date', { exact: true }).first().fill(wrong);
+      await publish(page);
+      await expect.poll(() => dateError.count(), TIMEOUT).toBe(1);
       expect(await readdir(claims)).toEqual(before);
     } finally {
       await close();
