@@ -10,4 +10,5 @@ export const collections = {
   people: defineCollection({ loader: contentLoader('people') }),
   outlets: defineCollection({ loader: contentLoader('outlets') }),
   topics: defineCollection({ loader: contentLoader('topics') }),
+  measures: defineCollection({ loader: contentLoader('measures') }),
 };

@@ -1,5 +1,5 @@
 /**
- * `npm run new -- claim` (or person, outlet, topic): starts a new content file.
+ * `npm run new -- claim` (or person, outlet, topic, measure): starts a new content file.
  *
  *   npm run new -- claim                       at a terminal: asks for each field
  *   npm run new -- claim --speaker ali-maisam-nazary --claim "..." --date 2022-05 \
@@ -46,6 +46,7 @@ const flagsOf = (kind: Kind) => [...QUESTIONS[kind].map((question) => `--${quest
 const USAGE = `Start a new content file:
 
   npm run new -- claim     npm run new -- person     npm run new -- outlet     npm run new -- topic
+  npm run new -- measure
 
 At a terminal it asks for each field. Or give the fields as flags, and it asks nothing:
 
@@ -55,9 +56,10 @@ At a terminal it asks for each field. Or give the fields as flags, and it asks n
   person:  ${flagsOf('person').join(' ')}
   outlet:  ${flagsOf('outlet').join(' ')}
   topic:   ${flagsOf('topic').join(' ')}
+  measure: ${flagsOf('measure').join(' ')}
 
 A field left out is written as TODO; npm run validate lists those until they are filled in.
-  --content DIR    write into DIR/<claims|people|outlets|topics>/ instead of content/
+  --content DIR    write into DIR/<claims|people|outlets|topics|measures>/ instead of content/
   --interactive    ask even when the input is not a terminal (answers read line by line)
 See CONTRIBUTING.md for what each field means.`;
 
@@ -106,6 +108,8 @@ async function baseId(kind: Kind, answers: Answers, files: Record<CollectionName
       return idFrom(words('name'), 'new-outlet');
     case 'topic':
       return idFrom(words('title'), 'new-topic');
+    case 'measure':
+      return idFrom(words('title'), 'new-measure');
   }
 }
 
@@ -136,6 +140,7 @@ async function main(args: string[]): Promise<number> {
       people: new Set(files.people.keys()),
       outlets: new Set(files.outlets.keys()),
       topics: new Set(files.topics.keys()),
+      measures: new Set(files.measures.keys()),
     },
     organisations: await readOrganisations(files.people),
     today: todayAnywhere(),

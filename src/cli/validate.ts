@@ -9,14 +9,21 @@
  */
 import { parseArgs } from 'node:util';
 import { loadContent } from '../lib/content/load.ts';
-import { formatAnnotation, formatReport } from '../lib/content/problems.ts';
+import { formatAnnotation, formatNotes, formatReport } from '../lib/content/problems.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' } } });
 const root = process.cwd();
 const started = performance.now();
-const { problems, fileCount } = await loadContent(values.content ? { root, contentDir: values.content } : { root });
+const { problems, notes, fileCount } = await loadContent(values.content ? { root, contentDir: values.content } : { root });
 const elapsed = Math.round(performance.now() - started);
 
+// Notes first, so the errors that fail the run are the last thing on the screen.
+if (notes.length) {
+  console.log(formatNotes(notes));
+  if (process.env['GITHUB_ACTIONS'] === 'true') {
+    for (const note of notes) console.log(formatAnnotation(note));
+  }
+}
 if (problems.length) {
   console.error(formatReport(problems));
   if (process.env['GITHUB_ACTIONS'] === 'true') {

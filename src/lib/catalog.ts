@@ -1,7 +1,8 @@
 /**
- * Every query the pages make, computed once per build from the four collections: claims
+ * Every query the pages make, computed once per build from the collections: claims
  * sorted newest first; each person's, outlet's and topic's claims; articles per outlet;
- * scorecards; the people each topic quotes most; related claims. Pages read from here
+ * scorecards; the people each topic quotes most; related claims; and the analysis of
+ * figures, typed links and forecasts (analysis.ts). Pages read from here
  * and never scan or sort a collection themselves, so building N claim pages costs N
  * lookups, not N scans.
  */
@@ -12,6 +13,7 @@ import type { PersonData } from '../schemas/person.ts';
 import { RATING_SCALE, type Status } from '../schemas/status.ts';
 import type { TopicData } from '../schemas/topic.ts';
 import { compareNewestFirst, yearOf } from './dates.ts';
+import { buildAnalysis, type Analysis } from './analysis.ts';
 import { bodyHtml, contentVersion } from './content/bodies.ts';
 
 export interface Claim {
@@ -85,8 +87,10 @@ export interface Catalog {
   topics: Map<string, Topic>;
   byStatus: Map<Status, Claim[]>;
   statusCounts: StatusCount[];
-  /** Related claims: explicit `related` first, then claims that link here, then the same speaker on a shared topic. */
+  /** More from the same speaker on a shared topic, newest first, leaving out claims it is linked with (those are shown by link type). */
   relatedTo(claim: Claim, limit?: number): Claim[];
+  /** Figures by measure, typed links from both ends, changed positions, forecasts. */
+  analysis: Analysis;
 }
 
 function newestFirst(a: Claim, b: Claim): number {
@@ -106,11 +110,12 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 async function buildCatalog(): Promise<Catalog> {
-  const [claimEntries, personEntries, outletEntries, topicEntries] = await Promise.all([
+  const [claimEntries, personEntries, outletEntries, topicEntries, measureEntries] = await Promise.all([
     getCollection('claims'),
     getCollection('people'),
     getCollection('outlets'),
     getCollection('topics'),
+    getCollection('measures'),
   ]);
 
   const people = new Map<string, Person>(
@@ -144,7 +149,6 @@ async function buildCatalog(): Promise<Catalog> {
 
   const claimsById = new Map(claims.map((claim) => [claim.id, claim]));
   const byStatus = new Map<Status, Claim[]>(RATING_SCALE.map(({ value }) => [value, []]));
-  const linkedFrom = new Map<string, Claim[]>();
   // Newest first, like `claims`: related claims by the same speaker on a topic, without
   // scanning the speaker's whole list (one speaker can hold thousands of claims).
   const bySpeakerTopic = new Map<string, Claim[]>();
@@ -157,7 +161,6 @@ async function buildCatalog(): Promise<Catalog> {
       topics.get(topicId)?.claims.push(claim);
       pushTo(bySpeakerTopic, `${claim.speaker.id}\n${topicId}`, claim);
     }
-    for (const id of claim.data.related) pushTo(linkedFrom, id, claim);
     const seenOutlets = new Set<string>();
     for (const appearance of claim.data.appearances) {
       const outlet = outlets.get(appearance.outlet) as Outlet;
@@ -184,24 +187,25 @@ async function buildCatalog(): Promise<Catalog> {
       .sort((a, b) => b.count - a.count || a.person.data.name.localeCompare(b.person.data.name));
   }
 
+  const analysis = buildAnalysis(claims, claimsById,
+    measureEntries.map((entry) => ({ id: entry.id, data: entry.data, html: bodyHtml('measures', entry.id, entry.digest) })),
+    new Date().toISOString().slice(0, 10));
+
   function relatedTo(claim: Claim, limit = 6): Claim[] {
+    const linked = analysis.linkedIds(claim);
     const chosen = new Map<string, Claim>();
     const add = (other: Claim | undefined) => {
-      if (other && other.id !== claim.id && !chosen.has(other.id)) chosen.set(other.id, other);
+      if (other && other.id !== claim.id && !linked.has(other.id) && !chosen.has(other.id)) chosen.set(other.id, other);
     };
-    // Every claim the editors linked is shown; the rest only fill up to the limit.
-    for (const id of claim.data.related) add(claimsById.get(id));
-    const wanted = Math.max(limit, chosen.size);
-    for (const other of linkedFrom.get(claim.id) ?? []) if (chosen.size < wanted) add(other);
     const sameSpeaker = claim.data.topics.map((topic) => bySpeakerTopic.get(`${claim.speaker.id}\n${topic}`) ?? []);
     // Take the newest from each topic's list in turn until enough are chosen.
-    for (let depth = 0; chosen.size < wanted && sameSpeaker.some((list) => depth < list.length); depth++) {
-      for (const list of sameSpeaker) if (chosen.size < wanted) add(list[depth]);
+    for (let depth = 0; chosen.size < limit && sameSpeaker.some((list) => depth < list.length); depth++) {
+      for (const list of sameSpeaker) if (chosen.size < limit) add(list[depth]);
     }
     return [...chosen.values()];
   }
 
-  return { claims, claimsById, people, outlets, topics, byStatus, statusCounts: countByStatus(claims), relatedTo };
+  return { claims, claimsById, people, outlets, topics, byStatus, statusCounts: countByStatus(claims), relatedTo, analysis };
 }
 
 let cached: { version: number; catalog: Promise<Catalog> } | undefined;
@@ -214,6 +218,11 @@ export function getCatalog(): Promise<Catalog> {
   const version = contentVersion();
   if (cached?.version !== version) cached = { version, catalog: buildCatalog() };
   return cached.catalog;
+}
+
+/** The side a speaker is on: the organisation they speak for, or themselves. */
+export function sideOf(person: Person): Person {
+  return person.affiliation ?? person;
 }
 
 /** Claims grouped by the year they were said, newest year first (for person pages). */

@@ -6,7 +6,8 @@
  */
 import { precisionOf } from '../schemas/date.ts';
 import { ratingOf } from '../schemas/status.ts';
-import type { Catalog, Claim } from './catalog.ts';
+import type { FigurePoint, ForecastEntry } from './analysis.ts';
+import { sideOf, type Catalog, type Claim } from './catalog.ts';
 import { absoluteUrl, claimUrl } from './links.ts';
 
 export const JSON_FIELDS: { name: string; description: string }[] = [
@@ -24,7 +25,9 @@ export const JSON_FIELDS: { name: string; description: string }[] = [
   { name: 'appearances', description: 'Where it appeared, first appearance first: { outlet, outlet_name, headline, date, url, archived, author }.' },
   { name: 'evidence', description: 'Evidence items: { stance (supports, contradicts or context), source, date, url, summary }.' },
   { name: 'updates', description: 'The dated log of status changes, oldest first: { date, from, to, note }.' },
-  { name: 'related', description: 'Ids of related claims.' },
+  { name: 'related', description: 'Typed links to other claims, from both ends: { claim, type (repeats, revises, contradicts, denies, responds-to or context), direction (outgoing: this claim does it, e.g. denies; incoming: the other claim does it to this one, e.g. denied by), note }.' },
+  { name: 'figures', description: 'The numbers in the claim: { measure, measure_title, unit, value, qualifier (exactly, about, more-than, up-to or fewer-than), words (exactly as in the claim), as_of (the date it refers to, or null) }.' },
+  { name: 'forecast', description: 'For a forecast or pledge: { kind, due (at its precision, or null when no deadline was set), outcome, overdue (pending and past due on the build date), evidence }; null otherwise.' },
   { name: 'language', description: 'Language the claim was first made in, when not English (BCP 47), or null.' },
   { name: 'original', description: 'The claim in its original language and script, or null.' },
   { name: 'added', description: 'The day the claim was first rated.' },
@@ -56,7 +59,18 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
     })),
     evidence: data.evidence.map((e) => ({ stance: e.stance, source: e.source, date: e.date ?? null, url: e.url ?? null, summary: e.summary })),
     updates: data.updates.map((u) => ({ date: u.date, from: u.from ?? null, to: u.to, note: u.note })),
-    related: data.related,
+    related: catalog.analysis.linkGroupsOf(claim).flatMap((group) => group.links.map((link) =>
+      ({ claim: link.claim.id, type: link.type, direction: link.direction, note: link.note ?? null }))),
+    figures: catalog.analysis.figuresOf(claim).map(({ figure, measure }) => ({
+      measure: measure.id,
+      measure_title: measure.data.title,
+      unit: measure.data.unit,
+      value: figure.value,
+      qualifier: figure.qualifier,
+      words: figure.words,
+      as_of: figure.asOf ?? null,
+    })),
+    forecast: forecastRecord(catalog.analysis.forecastOf(claim)),
     language: data.language ?? null,
     original: data.original ?? null,
     added: claim.added,
@@ -64,7 +78,41 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
   };
 }
 
+function forecastRecord(entry: ForecastEntry | undefined) {
+  if (!entry) return null;
+  const { forecast, overdue } = entry;
+  return {
+    kind: forecast.kind,
+    due: forecast.due ?? null,
+    outcome: forecast.outcome,
+    overdue,
+    evidence: forecast.evidence.map((e) => ({ source: e.source, date: e.date ?? null, url: e.url ?? null, summary: e.summary })),
+  };
+}
+
 export type ClaimRecord = ReturnType<typeof claimRecord>;
+
+/** /figures.csv: one row per figure, for spreadsheets and charts of their own. */
+export const FIGURE_COLUMNS: { name: string; description: string; value: (point: FigurePoint) => string | number | null }[] = [
+  { name: 'claim_id', description: 'The claim the figure is in.', value: (p) => p.claim.id },
+  { name: 'claim_url', description: 'The claim’s page.', value: (p) => absoluteUrl(claimUrl(p.claim.id)) },
+  { name: 'speaker_id', description: 'Who gave the figure.', value: (p) => p.claim.speaker.id },
+  { name: 'speaker_name', description: 'Their name.', value: (p) => p.claim.speaker.data.name },
+  { name: 'side', description: 'The organisation the speaker speaks for (or the speaker, if an organisation).', value: (p) => sideOf(p.claim.speaker).data.name },
+  { name: 'date_said', description: 'When the claim was said, at its precision.', value: (p) => p.claim.data.date },
+  { name: 'date', description: 'The date the figure refers to, at its precision (the date said unless the claim gives another).', value: (p) => p.date },
+  { name: 'measure', description: 'The measure id.', value: (p) => p.measure.id },
+  { name: 'measure_title', description: 'What is counted.', value: (p) => p.measure.data.title },
+  { name: 'unit', description: 'The unit of value.', value: (p) => p.measure.data.unit },
+  { name: 'qualifier', description: 'exactly, about, more-than, up-to or fewer-than.', value: (p) => p.figure.qualifier },
+  { name: 'value', description: 'The number.', value: (p) => p.figure.value },
+  { name: 'words', description: 'The figure’s words, exactly as in the claim.', value: (p) => p.figure.words },
+  { name: 'status', description: 'The claim’s rating.', value: (p) => p.claim.data.status },
+];
+
+export function figuresCsv(points: readonly FigurePoint[]): string {
+  return csvFile([FIGURE_COLUMNS.map((column) => column.name), ...points.map((point) => FIGURE_COLUMNS.map((column) => csvCell(column.value(point))))]);
+}
 
 const count = (record: ClaimRecord, stance: string) => record.evidence.filter((e) => e.stance === stance).length;
 
@@ -109,6 +157,9 @@ export function csvCell(value: string | number | boolean | null): string {
 
 /** The whole file: a byte-order mark so spreadsheets read UTF-8, CRLF line ends. */
 export function toCsv(records: readonly ClaimRecord[]): string {
-  const rows = [CSV_COLUMNS.map((column) => column.name), ...records.map((record) => CSV_COLUMNS.map((column) => csvCell(column.value(record))))];
+  return csvFile([CSV_COLUMNS.map((column) => column.name), ...records.map((record) => CSV_COLUMNS.map((column) => csvCell(column.value(record))))]);
+}
+
+function csvFile(rows: string[][]): string {
   return `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
 }

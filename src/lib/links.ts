@@ -26,3 +26,5 @@ export function correctionUrl(id: string): string {
   const params = new URLSearchParams({ template: 'correction.yml', title: `Correction: ${id}`, claim: absoluteUrl(claimUrl(id)) });
   return `${SITE.repository}/issues/new?${params}`;
 }
+export const measureUrl = (id: string) => `/measures/${id}/`;
+export const FORECASTS_URL = '/forecasts/';

@@ -9,6 +9,9 @@
 import { z } from 'astro/zod';
 import { entryId, httpsUrl, languageTag, text } from './common.ts';
 import { exactDate, isCertainlyBefore, partialDate } from './date.ts';
+import { figureSchema } from './figure.ts';
+import { forecastSchema, outcomeOf } from './forecast.ts';
+import { linkSchema } from './link.ts';
 import { ratingOf, statusSchema } from './status.ts';
 
 export const STANCES = ['supports', 'contradicts', 'context'] as const;
@@ -84,8 +87,16 @@ const claimFields = z.strictObject({
   evidence: z.array(evidenceSchema).default([]),
   /** The dated log of status changes, oldest first. */
   updates: z.array(updateSchema).min(1, { error: 'needs at least one entry: the first rating' }),
-  /** Ids of claims that belong with this one: a denial, an earlier version of the figure. */
-  related: z.array(entryId('claims')).default([]),
+  /**
+   * Claims this one does something to, each with its type: it repeats, revises,
+   * contradicts, denies, responds to or gives context to them. Written once, here; the
+   * other claim's page shows the link from its end ("denied by").
+   */
+  related: z.array(linkSchema).default([]),
+  /** The numbers in the claim, each tied to a measure in content/measures/. */
+  figures: z.array(figureSchema).default([]),
+  /** When the claim is a forecast or a pledge: its due date and outcome. */
+  forecast: forecastSchema.optional(),
   /** The language the claim was first made in, when not English (e.g. fa, ps). */
   language: languageTag.optional(),
   /** The claim in its original language and script. */
@@ -170,6 +181,37 @@ const CONSISTENCY: { needs: (keyof ClaimFields)[]; check: (claim: ClaimFields, f
     },
   },
   {
+    needs: ['claim', 'figures'],
+    check(claim, fail) {
+      claim.figures.forEach((figure, index) => {
+        if (!claim.claim.includes(figure.words)) {
+          fail(['figures', index, 'words'], `"${figure.words}" is not in the claim`,
+            'copy the words of the figure exactly as the claim has them');
+        }
+      });
+    },
+  },
+  {
+    needs: ['date', 'forecast'],
+    check({ forecast, date }, fail) {
+      if (!forecast) return;
+      if (forecast.due === undefined && forecast.noDeadline !== true) {
+        fail(['forecast', 'due'], 'is required: a forecast or pledge needs a due date',
+          'e.g. due: 2023-12, at the precision the words allow; or noDeadline: true when they set none');
+      }
+      if (forecast.due !== undefined && forecast.noDeadline === true) {
+        fail(['forecast', 'noDeadline'], 'is true but a due date is given', 'keep one: the due date, or noDeadline: true');
+      }
+      if (forecast.due !== undefined && isCertainlyBefore(forecast.due, date)) {
+        fail(['forecast', 'due'], `${forecast.due} is before the claim was said (${date})`, 'a forecast falls due after it is made');
+      }
+      if (outcomeOf(forecast.outcome).needsEvidence && forecast.evidence.length === 0) {
+        fail(['forecast', 'evidence'], `the outcome "${forecast.outcome}" needs evidence`,
+          'add an item with source and summary, or keep outcome: pending');
+      }
+    },
+  },
+  {
     needs: ['topics'],
     check(claim, fail) {
       claim.topics.forEach((topic, index) => {
@@ -194,3 +236,6 @@ export type ClaimData = z.output<typeof claimSchema>;
 export type Appearance = z.output<typeof appearanceSchema>;
 export type Evidence = z.output<typeof evidenceSchema>;
 export type StatusUpdate = z.output<typeof updateSchema>;
+export type { ClaimLink } from './link.ts';
+export type { Figure } from './figure.ts';
+export type { Forecast } from './forecast.ts';

@@ -7,7 +7,11 @@
  *   and numbers (so Pagefind indexes realistic variety, not lorem ipsum), every status with
  *   the evidence its rating requires, 0-4 evidence items, 1-3 appearances oldest first,
  *   dates over five years at mixed precision, a status log consistent with the status,
- *   `related` links on some, and about 3% first said in Persian (`language: fa`, `original`);
+ *   typed `related` links on some (written once, revisions by the same speaker, denials by
+ *   the other side), a figure tied to a measure on about 30% (its words inside the claim,
+ *   some revising the speaker's earlier figure), a forecast or pledge on about 5% (some
+ *   settled with evidence, some overdue), and about 3% first said in Persian (`language: fa`, `original`);
+ * - 1 measure per 500 claims (at least 8), drawn with a Zipf-like skew;
  * - about 1 speaker per 50 claims (people, organisations and unnamed speakers, affiliated
  *   with organisations), 1 outlet per 200 (at least 4), 1 topic per 250 (at least 8);
  *   speakers, outlets and topics are drawn with a Zipf-like skew, as real ones are.
@@ -24,7 +28,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** Bump when the output changes shape; run.ts also keys its cache on this file's hash. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** The last day any generated date can fall on. */
 export const GENERATED_UNTIL = '2026-10-31';
@@ -555,6 +559,11 @@ class Writer {
       [() => `${r.int(1, 30)},${String(r.int(0, 9) * 100).padStart(3, '0')}`, 1],
     ])();
   }
+  /** A province, district or city, for a measure's title. */
+  placeName(): string {
+    return this.place();
+  }
+
   private place(): string {
     return this.random.weighted<() => string>([
       [() => this.random.pickSkewed(PROVINCES, 1.4), 4],
@@ -805,9 +814,46 @@ interface ClaimPlan {
   speaker: Person;
   text: string;
   persian?: readonly [string, string];
+  figure?: { measure: Measure; value: number; qualifier: string; words: string };
 }
 
-function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zipf<Outlet>, topics: Zipf<Topic>, related: string[], status: StatusValue): string {
+interface Measure {
+  id: string;
+  title: string;
+  unit: string;
+}
+
+const MEASURE_UNITS = ['fighters', 'training camps', 'districts', 'checkpoints', 'weapons caches', 'casualties', 'families displaced', 'percent'] as const;
+
+function makeMeasures(writer: Writer, count: number): Measure[] {
+  const taken = new Set<string>();
+  return Array.from({ length: count }, (_, index) => {
+    const unit = MEASURE_UNITS[index % MEASURE_UNITS.length] as string;
+    const where = writer.placeName();
+    const title = unit === 'percent' ? `Share of ${where} held by the resistance` : `${capitalize(unit)} in ${where}`;
+    return { id: uniqueId(slugify(title), taken), title, unit };
+  });
+}
+
+function measureFile(measure: Measure): string {
+  const definition = measure.unit === 'percent'
+    ? `The part of ${measure.title.slice('Share of '.length)} a party says it holds, as a percentage.`
+    : `${measure.title}, as a party or an observer counts them at the date the figure refers to.`;
+  return `---\ntitle: ${yamlString(measure.title)}\ndefinition: ${yamlString(definition)}\nunit: ${measure.unit}\n---\n`;
+}
+
+/** A figure and the words that give it, which the claim's text then ends with. */
+function makeFigure(random: Random, measure: Measure) {
+  const value = measure.unit === 'percent' ? random.int(2, 19) * 5 : random.pick([random.int(2, 40), random.int(5, 200) * 10, random.int(2, 60) * 500]);
+  const qualifier = random.weighted([['exactly', 30], ['about', 30], ['more-than', 25], ['up-to', 10], ['fewer-than', 5]] as const);
+  const number = measure.unit === 'percent' ? `${value}%` : value.toLocaleString('en-US');
+  const lead = { exactly: '', about: 'about ', 'more-than': 'more than ', 'up-to': 'up to ', 'fewer-than': 'fewer than ' }[qualifier];
+  return { value, qualifier, words: `${lead}${number}` };
+}
+
+type LinkType = 'repeats' | 'revises' | 'contradicts' | 'denies' | 'responds-to' | 'context';
+
+function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zipf<Outlet>, topics: Zipf<Topic>, related: { claim: string; type: LinkType }[], status: StatusValue): string {
   const precision = random.weighted([['day', 80], ['month', 14], ['year', 6]] as const);
   const out: string[] = ['---'];
   out.push(`claim: ${yamlString(plan.text)}`);
@@ -876,7 +922,29 @@ function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zip
     out.push(`    note: ${yamlString(index === 0 ? random.pick(['First rating.', 'First rating, from the evidence in the article.', 'First rating, on the sources available at the time.']) : random.pick([`New evidence from ${random.pick(SOURCES)}.`, 'Rated again after a correction by the outlet.', `Independent reporting from ${writer.headline(plan.text, plan.speaker).split(':')[0]} changed the picture.`]))}`);
   });
 
-  if (related.length) out.push(`related: [${related.join(', ')}]`);
+  if (related.length) {
+    out.push('related:');
+    for (const link of related) out.push(`  - claim: ${link.claim}`, `    type: ${link.type}`);
+  }
+  if (plan.figure) {
+    out.push('figures:', `  - measure: ${plan.figure.measure.id}`, `    value: ${plan.figure.value}`,
+      `    qualifier: ${plan.figure.qualifier}`, `    words: ${JSON.stringify(plan.figure.words)}`);
+  }
+  if (random.chance(0.05)) {
+    // Due 6 to 24 months after it was said, to the month; settled ones only once due.
+    const dueDay = plan.day + random.int(180, 730);
+    out.push('forecast:', `  kind: ${random.chance(0.7) ? 'forecast' : 'pledge'}`);
+    if (random.chance(0.15)) out.push('  noDeadline: true', '  outcome: pending');
+    else {
+      out.push(`  due: ${written(dueDay, 'month')}`);
+      const outcome = dueDay < LAST_DAY - 31 && random.chance(0.5) ? random.pick(['came-true', 'did-not', 'partly'] as const) : 'pending';
+      out.push(`  outcome: ${outcome}`);
+      if (outcome !== 'pending') {
+        const item = writer.evidence('context', Math.min(LAST_DAY, dueDay + 31));
+        out.push('  evidence:', `    - source: ${yamlString(item.source)}`, `      date: ${isoOf(Math.min(LAST_DAY, dueDay + 31))}`, `      summary: ${yamlString(item.summary)}`);
+      }
+    }
+  }
   if (plan.persian) {
     out.push('language: fa');
     out.push(`original: ${yamlString(plan.persian[0])}`);
@@ -897,6 +965,8 @@ export async function generateContent({ claims, seed, dir }: GenerateOptions): P
   const speakers = new Zipf(random.shuffle(people), 0.8);
   const outlets = new Zipf(random.shuffle(outletList), 0.9);
   const topics = new Zipf(random.shuffle(topicList), 0.7);
+  const measureList = makeMeasures(writer, Math.max(8, Math.round(claims / 500)));
+  const measures = new Zipf(random.shuffle(measureList), 0.7);
 
   // Plan every claim first, so `related` can point anywhere.
   const firstDay = dayOf(FIRST_CLAIM_DAY);
@@ -907,28 +977,64 @@ export async function generateContent({ claims, seed, dir }: GenerateOptions): P
     const day = firstDay + random.int(0, span);
     const speaker = speakers.draw(random);
     const persian = random.chance(0.03) ? random.pick(PERSIAN) : undefined;
-    const text = persian ? persian[1] : writer.claim(day);
+    let text = persian ? persian[1] : writer.claim(day);
     const keywords = slugify(text).split('-').filter((word) => !STOPWORDS.has(word)).slice(0, random.int(4, 7));
     const id = uniqueId(`${speaker.key}-${keywords.join('-')}`, takenIds);
-    plans.push({ id, day, speaker, text, ...(persian ? { persian } : {}) });
+    let figure: ClaimPlan['figure'];
+    if (!persian && random.chance(0.3)) {
+      const measure = measures.draw(random);
+      figure = { measure, ...makeFigure(random, measure) };
+      text = `${text.replace(/\.$/, '')}, putting the ${measure.unit === 'percent' ? 'share held' : measure.unit} at ${figure.words}`;
+    }
+    plans.push({ id, day, speaker, text, ...(persian ? { persian } : {}), ...(figure ? { figure } : {}) });
   }
 
   const files = new Map<string, string>();
   for (const person of people) files.set(`people/${person.id}.md`, personFile(person, writer, random));
   for (const outlet of outletList) files.set(`outlets/${outlet.id}.md`, outletFile(outlet, writer, random));
   for (const topic of topicList) files.set(`topics/${topic.id}.md`, topicFile(topic));
+  for (const measure of measureList) files.set(`measures/${measure.id}.md`, measureFile(measure));
+
+  const sideOf = (person: Person) => person.affiliation ?? person.id;
+  const linkedPairs = new Set<string>();
+  const planById = new Map(plans.map((plan) => [plan.id, plan]));
+  /** The speaker's latest figure for each measure, so a later one can revise it. */
+  const lastFigure = new Map<string, ClaimPlan>();
+  const byDay = plans.map((plan, index) => ({ plan, index })).sort((a, b) => a.plan.day - b.plan.day || a.index - b.index);
+  const revisions = new Map<string, string>();
+  for (const { plan } of byDay) {
+    if (!plan.figure) continue;
+    const key = `${plan.speaker.id}\n${plan.figure.measure.id}`;
+    const previous = lastFigure.get(key);
+    // Half the changed figures are linked as revisions; the rest are left for validate's notes.
+    if (previous && previous.figure?.value !== plan.figure.value && random.chance(0.5)) revisions.set(plan.id, previous.id);
+    lastFigure.set(key, plan);
+  }
+  const linkType = (from: Person, to: Person): LinkType => from.id === to.id
+    ? random.weighted([['repeats', 1], ['revises', 1], ['context', 2]] as const)
+    : sideOf(from) === sideOf(to)
+      ? random.weighted([['contradicts', 1], ['responds-to', 1], ['context', 2]] as const)
+      : random.weighted([['contradicts', 2], ['denies', 2], ['responds-to', 1], ['context', 2]] as const);
 
   const statuses: Record<string, number> = {};
   plans.forEach((plan, index) => {
     // Every status appears even in a tiny tree: the first claims take each in turn.
     const status = index < STATUS_WEIGHTS.length ? (STATUS_WEIGHTS[index] as (typeof STATUS_WEIGHTS)[number])[0] : random.weighted(STATUS_WEIGHTS);
     statuses[status] = (statuses[status] ?? 0) + 1;
-    const related: string[] = [];
+    const related: { claim: string; type: LinkType }[] = [];
+    // A link is written once: never where the other claim already links this one.
+    const add = (other: ClaimPlan, type: LinkType) => {
+      if (other.id === plan.id || linkedPairs.has(`${other.id}\n${plan.id}`) || linkedPairs.has(`${plan.id}\n${other.id}`)) return;
+      linkedPairs.add(`${plan.id}\n${other.id}`);
+      related.push({ claim: other.id, type });
+    };
+    const revised = revisions.get(plan.id);
+    if (revised) add(planById.get(revised) as ClaimPlan, 'revises');
     if (random.chance(0.15) && plans.length > 1) {
       const want = random.int(1, 3);
       for (let tries = 0; related.length < want && tries < 10; tries++) {
         const other = plans[Math.min(plans.length - 1, Math.max(0, index + random.int(-40, 40)))];
-        if (other && other.id !== plan.id && !related.includes(other.id)) related.push(other.id);
+        if (other) add(other, linkType(plan.speaker, other.speaker));
       }
     }
     files.set(`claims/${plan.id}.md`, claimFile(plan, writer, random, outlets, topics, related, status));
@@ -936,7 +1042,7 @@ export async function generateContent({ claims, seed, dir }: GenerateOptions): P
 
   // Write the tree fresh, so no file from an earlier run survives.
   await rm(dir, { recursive: true, force: true });
-  for (const folder of ['claims', 'people', 'outlets', 'topics']) await mkdir(join(dir, folder), { recursive: true });
+  for (const folder of ['claims', 'people', 'outlets', 'topics', 'measures']) await mkdir(join(dir, folder), { recursive: true });
   const hash = createHash('sha256');
   let bytes = 0;
   const paths = [...files.keys()].sort();

@@ -20,6 +20,8 @@ const JUDGED_STEPS = ['validate', 'build', 'content sync', 'page rendering', 'Pa
 interface TargetSet {
   /** Whose targets these are, for the heading. */
   issue: string;
+  /** The claim count the targets are set for. */
+  size: number;
   fullBuildMs: number;
   peakBytes: number;
   validateMs: number;
@@ -28,15 +30,15 @@ interface TargetSet {
   dev?: { readyMs: number; editMs: number };
 }
 
-const TARGETS_AT_10K: TargetSet = { issue: 'issue 6', fullBuildMs: 60_000, peakBytes: 2000 * MB, validateMs: 3000, maxRatio: 12, firstSearchBytes: 250 * KB };
+const TARGETS_AT_10K: TargetSet = { issue: 'issue 6', size: 10_000, fullBuildMs: 60_000, peakBytes: 2000 * MB, validateMs: 3000, maxRatio: 12, firstSearchBytes: 250 * KB };
 const TARGETS_AT_100K: TargetSet = {
-  issue: 'issue 15', fullBuildMs: 300_000, peakBytes: 3000 * MB, validateMs: 10_000, maxRatio: 10, firstSearchBytes: 300 * KB,
+  issue: 'issue 15', size: 100_000, fullBuildMs: 300_000, peakBytes: 3000 * MB, validateMs: 10_000, maxRatio: 10, firstSearchBytes: 300 * KB,
   dev: { readyMs: 60_000, editMs: 3000 },
 };
 
 /** The set that applies to a run whose largest size is `size`. */
 export function targetSet(size: number): TargetSet {
-  return size >= 100_000 ? TARGETS_AT_100K : TARGETS_AT_10K;
+  return size >= TARGETS_AT_100K.size ? TARGETS_AT_100K : TARGETS_AT_10K;
 }
 
 const target = (name: string, goal: string, measured: string, pass: boolean | undefined, note?: string): Target =>

@@ -2,7 +2,7 @@
  * Accessibility: axe-core finds nothing on any kind of page, in the light and the dark
  * colour scheme; the skip link is the first Tab stop and moves focus to the main content;
  * every page has one h1; nothing scrolls sideways at 320px; a printed claim leaves out
- * the header, footer and related claims.
+ * the header, footer and more claims from the speaker.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -180,7 +180,7 @@ describe('keyboard, structure and small screens', () => {
     await visit(page, `${fixtureUrl}/claims/example-convoy-reached-town/`);
     const header = page.getByRole('banner');
     const footer = page.getByRole('contentinfo');
-    const related = page.getByRole('region', { name: 'Related claims' });
+    const related = page.getByRole('region', { name: 'More from Example Person' });
     const improve = page.getByRole('region', { name: 'Improve this record' });
     const citation = page.getByRole('region', { name: 'Cite this claim' });
     for (const part of [header, footer, related, improve, citation]) expect(await part.isVisible()).toBe(true);

@@ -97,6 +97,12 @@ const TEMPLATES: { heading: string; collection: CollectionName; id: string; valu
     id: 'panjshir',
     values: { title: 'Panjshir', description: 'Claims about fighting and control in the Panjshir Valley.' },
   },
+  {
+    heading: '### Measure: `content/measures/<name>.md`',
+    collection: 'measures',
+    id: 'nrf-fighters',
+    values: { title: 'NRF fighters', definition: 'Fighters under the command of the NRF.', unit: 'fighters' },
+  },
 ];
 
 /** The one ```markdown template under a heading. */

@@ -51,20 +51,20 @@ describe('folders', () => {
     const result = await loadFixture({ 'claim/denial.md': { raw: 'x' }, 'sources/un-report.md': { raw: 'x' } });
     expect(result.report).toMatchInlineSnapshot(`
       "content/claim/: is not a content folder (did you mean "claims"?)
-      content/sources/: is not a content folder (content folders: claims, people, outlets, topics)"
+      content/sources/: is not a content folder (content folders: claims, people, outlets, topics, measures)"
     `);
   });
 
   test('a file outside every content folder', async () => {
     const result = await loadFixture({ 'denial.md': { raw: 'x' } });
-    expect(result.report).toMatchInlineSnapshot(`"content/denial.md: is outside every content folder (move it into one of content/claims/, content/people/, content/outlets/, content/topics/)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/denial.md: is outside every content folder (move it into one of content/claims/, content/people/, content/outlets/, content/topics/, content/measures/)"`);
   });
 
   test('no content folder at all', async () => {
     const fixture = await writeFixture();
     await rm(fixture.contentDir, { recursive: true });
     const result = await validate(fixture);
-    expect(result.report).toMatchInlineSnapshot(`"content/: does not exist (content lives in content/claims/, content/people/, content/outlets/ and content/topics/)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/: does not exist (content lives in content/claims/, content/people/, content/outlets/, content/topics/ and content/measures/)"`);
     expect(result.fileCount).toBe(0);
   });
 });

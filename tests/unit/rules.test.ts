@@ -16,12 +16,12 @@ import {
 } from './support/content-fixture.ts';
 
 const appearance = (outlet: string, date = '2022-05-10') => ({ outlet, headline: 'A headline', date });
+const link = (claim: string, type = 'context') => ({ claim, type });
 
 describe('ids resolve', () => {
   test('ids that name existing files are valid, in any subfolder', async () => {
     const result = await loadFixture({
-      'claims/2022/denial.md': { fields: { ...claimFields(), related: [CLAIM_ID] } },
-      [CLAIM_FILE]: { fields: { related: ['denial'] } },
+      'claims/2022/denial.md': { fields: { ...claimFields(), related: [link(CLAIM_ID)] } },
       'people/taliban/zabihullah-mujahid.md': { fields: { name: 'Zabihullah Mujahid', kind: 'person' } },
     });
     expect(result.lines).toEqual([]);
@@ -57,10 +57,10 @@ describe('ids resolve', () => {
   });
 
   test('related claims', async () => {
-    const result = await loadClaim({ related: ['intense-fightng', 'taliban-denial'] });
+    const result = await loadClaim({ related: [link('intense-fightng'), link('taliban-denial')] });
     expect(result.report).toMatchInlineSnapshot(`
-      "content/claims/intense-fighting.md:19: related[0]: unknown claim "intense-fightng" (did you mean "intense-fighting"?)
-      content/claims/intense-fighting.md:20: related[1]: unknown claim "taliban-denial" (closest known: intense-fighting; or add content/claims/taliban-denial.md)"
+      "content/claims/intense-fighting.md:19: related[0].claim: unknown claim "intense-fightng" (did you mean "intense-fighting"?)
+      content/claims/intense-fighting.md:21: related[1].claim: unknown claim "taliban-denial" (closest known: intense-fighting; or add content/claims/taliban-denial.md)"
     `);
   });
 
@@ -111,24 +111,29 @@ describe('affiliations are organisations', () => {
 
 describe('related claims', () => {
   test('a claim is not related to itself', async () => {
-    const result = await loadClaim({ related: [CLAIM_ID] });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:19: related[0]: is this claim itself"`);
+    const result = await loadClaim({ related: [link(CLAIM_ID)] });
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:19: related[0].claim: is this claim itself (a link joins two different claims)"`);
   });
 
   test('each related claim is listed once', async () => {
     const result = await loadFixture({
       'claims/denial.md': { fields: claimFields() },
-      [CLAIM_FILE]: { fields: { related: ['denial', 'denial'] } },
+      [CLAIM_FILE]: { fields: { related: [link('denial'), link('denial', 'repeats')] } },
     });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:20: related[1]: lists "denial" twice"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:21: related[1].claim: links "denial" twice (one link per pair of claims: keep the type that says most)"`);
   });
 
   test('reported even when the file has other problems', async () => {
-    const result = await loadClaim({ related: [CLAIM_ID], status: 'checked' });
+    const result = await loadClaim({ related: [link(CLAIM_ID)], status: 'checked' });
     expect(result.report).toMatchInlineSnapshot(`
       "content/claims/intense-fighting.md:10: status: "checked" is not an allowed value (allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)
-      content/claims/intense-fighting.md:19: related[0]: is this claim itself"
+      content/claims/intense-fighting.md:19: related[0].claim: is this claim itself (a link joins two different claims)"
     `);
+  });
+
+  test('a plain id, the old way of writing a link, says how to write one', async () => {
+    const result = await loadClaim({ related: ['denial'] });
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:19: related[0]: must be a link, written as claim: <the other claim's id> and type: <what this claim does to it>, not text "denial""`);
   });
 });
 

@@ -19,7 +19,7 @@ import { bidiControlMessage, BIDI_HINT } from '../../lib/content/invisible.ts';
 import { formatPath } from '../../lib/content/problems.ts';
 import { fieldMeta, schemaAt } from '../../lib/content/schema-walk.ts';
 
-export const KINDS = { claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics' } as const;
+export const KINDS = { claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics', measure: 'measures' } as const;
 export type Kind = keyof typeof KINDS;
 
 /** What a contributor can answer: text, yes/no, or a list of ids. */
@@ -81,6 +81,11 @@ export const QUESTIONS: Record<Kind, Question[]> = {
     { key: 'title', path: ['title'], ask: 'A short title, e.g. Foreign fighters' },
     { key: 'description', path: ['description'], ask: 'One or two sentences saying what claims the topic gathers' },
   ],
+  measure: [
+    { key: 'title', path: ['title'], ask: 'What is counted, in a few words, e.g. NRF fighters' },
+    { key: 'definition', path: ['definition'], ask: 'What exactly is counted, in a sentence, so two figures can be compared' },
+    { key: 'unit', path: ['unit'], ask: 'The unit every figure is given in, e.g. fighters, percent, provinces' },
+  ],
 };
 
 /** The placeholder written for each required answer not given. */
@@ -105,6 +110,9 @@ const PLACEHOLDERS = {
   homepage: 'TODO: its home page, https://...',
   title: 'TODO: a short title',
   description: 'TODO: one or two sentences saying what claims the topic gathers',
+  measureTitle: 'TODO: what is counted, in a few words',
+  definition: 'TODO: what exactly is counted, in a sentence',
+  unit: 'TODO: the unit, e.g. fighters or percent',
 };
 
 const HEADERS: Record<Kind, string[]> = {
@@ -122,6 +130,8 @@ const HEADERS: Record<Kind, string[]> = {
     'Below the closing --- line, a sentence or two describing it.',
   ],
   topic: ['A topic. Replace every TODO; see CONTRIBUTING.md. Below the closing --- line you may say more.'],
+  measure: ['A measure: something claims put a number on. Replace every TODO; see CONTRIBUTING.md.',
+    'Below the closing --- line you may say how sources count it.'],
 };
 
 /** Today as YYYY-MM-DD on this computer's calendar. */
@@ -183,6 +193,8 @@ export function buildFields(kind: Kind, answers: Answers, today = localToday()):
       };
     case 'topic':
       return { title: get('title', PLACEHOLDERS.title), description: get('description', PLACEHOLDERS.description) };
+    case 'measure':
+      return { title: get('title', PLACEHOLDERS.measureTitle), definition: get('definition', PLACEHOLDERS.definition), unit: get('unit', PLACEHOLDERS.unit) };
   }
 }
 
@@ -216,8 +228,8 @@ export interface Known {
   today: string;
 }
 
-const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
-const KIND_OF: Record<CollectionName, Kind> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
+const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', measures: 'measure' };
+const KIND_OF: Record<CollectionName, Kind> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', measures: 'measure' };
 
 /** A problem with one answer, as `message (hint)`, or undefined when it is right. */
 export function checkAnswer(kind: Kind, path: readonly (string | number)[], value: unknown, known: Known): string | undefined {

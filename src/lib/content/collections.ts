@@ -1,6 +1,7 @@
-/** The four content collections, their folders under `content/` and their schemas. */
+/** The content collections, their folders under `content/` and their schemas. */
 import type { CollectionName } from '../../schemas/common.ts';
 import { claimSchema, type ClaimData } from '../../schemas/claim.ts';
+import { measureSchema, type MeasureData } from '../../schemas/measure.ts';
 import { outletSchema, type OutletData } from '../../schemas/outlet.ts';
 import { personSchema, type PersonData } from '../../schemas/person.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
@@ -10,6 +11,7 @@ export const COLLECTION_SCHEMAS = {
   people: personSchema,
   outlets: outletSchema,
   topics: topicSchema,
+  measures: measureSchema,
 } as const;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
@@ -19,6 +21,7 @@ export interface DataByCollection {
   people: PersonData;
   outlets: OutletData;
   topics: TopicData;
+  measures: MeasureData;
 }
 
 /** A file that passed its schema. */

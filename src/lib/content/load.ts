@@ -16,7 +16,7 @@ import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type ValidEntry } from './collect
 import { describeIssue } from './error-map.ts';
 import { firstAliasLine, hasSharedCollections, lineLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { formatPath, sortProblems, type Problem } from './problems.ts';
-import { RULES, type ParsedEntry, type RuleContext } from './rules.ts';
+import { NOTES, RULES, type ParsedEntry, type RuleContext } from './rules.ts';
 
 export interface LoadOptions {
   /** The project root: file names in problems are relative to it. */
@@ -32,6 +32,8 @@ export type EntriesByCollection = { [C in CollectionName]: Map<string, ValidEntr
 export interface LoadedContent {
   entries: EntriesByCollection;
   problems: Problem[];
+  /** Notes for editors (candidate revisions): printed by validate, never failing it. */
+  notes: Problem[];
   /** How many content files were read. */
   fileCount: number;
 }
@@ -81,7 +83,7 @@ async function listFiles(root: string, contentDir: string, pending: PendingProbl
   const toFile = (path: string) => relative(root, path).split(sep).join('/');
   const top = await readdir(contentDir, { withFileTypes: true }).catch(() => null);
   if (!top) {
-    pending.push({ file: `${toFile(contentDir)}/`, message: 'does not exist', hint: 'content lives in content/claims/, content/people/, content/outlets/ and content/topics/' });
+    pending.push({ file: `${toFile(contentDir)}/`, message: 'does not exist', hint: 'content lives in content/claims/, content/people/, content/outlets/, content/topics/ and content/measures/' });
     return [];
   }
   for (const dirent of top) {
@@ -208,7 +210,7 @@ export async function loadContent({
     }
   }
 
-  const ids: Record<CollectionName, Set<string>> = { claims: new Set(), people: new Set(), outlets: new Set(), topics: new Set() };
+  const ids: Record<CollectionName, Set<string>> = { claims: new Set(), people: new Set(), outlets: new Set(), topics: new Set(), measures: new Set() };
   for (const { collection, id } of files) ids[collection].add(id);
   const context: RuleContext = { ids, entries: valid, parsed: parsedEntries, today };
   for (const rule of RULES) {
@@ -219,22 +221,26 @@ export async function loadContent({
     }
   }
 
+  const notes: PendingProblem[] = NOTES.flatMap((rule) => rule(context)).map((note) =>
+    ({ file: note.entry.file, path: note.path, message: note.message, hint: note.hint, severity: 'note' }));
+
   const locators = new Map<string, (path: readonly PropertyKey[]) => number>();
-  const problems = pending.map(({ path, ...problem }): Problem => {
+  const locate = ({ path, ...problem }: PendingProblem): Problem => {
     if (!path) return problem;
     const yaml = yamlByFile.get(problem.file);
-    let locate = locators.get(problem.file);
-    if (!locate && yaml !== undefined) {
-      locate = lineLocator(yaml);
-      locators.set(problem.file, locate);
+    let locator = locators.get(problem.file);
+    if (!locator && yaml !== undefined) {
+      locator = lineLocator(yaml);
+      locators.set(problem.file, locator);
     }
-    return { ...problem, line: locate?.(path), field: formatPath(path) };
-  });
+    return { ...problem, line: locator?.(path), field: formatPath(path) };
+  };
+  const problems = pending.map(locate);
 
   const invalid = new Set(problems.map((problem) => problem.file));
-  const entries: EntriesByCollection = { claims: new Map(), people: new Map(), outlets: new Map(), topics: new Map() };
+  const entries: EntriesByCollection = { claims: new Map(), people: new Map(), outlets: new Map(), topics: new Map(), measures: new Map() };
   for (const entry of valid) {
     if (!invalid.has(entry.file)) (entries[entry.collection] as Map<string, ValidEntry>).set(entry.id, entry);
   }
-  return { entries, problems: sortProblems(problems), fileCount: files.length };
+  return { entries, problems: sortProblems(problems), notes: sortProblems(notes.map(locate)), fileCount: files.length };
 }

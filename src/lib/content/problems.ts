@@ -14,13 +14,16 @@ export interface Problem {
   message: string;
   /** What would be right. */
   hint?: string | undefined;
+  /** A note is worth an editor's look but does not fail validation. */
+  severity?: 'note' | undefined;
 }
 
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   const field = problem.field ? `${problem.field}: ` : '';
   const hint = problem.hint ? ` (${problem.hint})` : '';
-  return `${where}: ${field}${problem.message}${hint}`;
+  const note = problem.severity === 'note' ? 'note: ' : '';
+  return `${where}: ${field}${note}${problem.message}${hint}`;
 }
 
 // https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions
@@ -32,11 +35,16 @@ export function formatAnnotation(problem: Problem): string {
   if (problem.line) properties.push(`line=${problem.line}`);
   if (problem.field) properties.push(`title=${escapeProperty(problem.field)}`);
   const hint = problem.hint ? ` (${problem.hint})` : '';
-  return `::error ${properties.join(',')}::${escapeData(problem.message + hint)}`;
+  return `::${problem.severity === 'note' ? 'notice' : 'error'} ${properties.join(',')}::${escapeData(problem.message + hint)}`;
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** Notes, one per line, and a count: printed by `npm run validate` whether or not anything is wrong. */
+export function formatNotes(notes: readonly Problem[]): string {
+  return [...notes.map(formatProblem), '', `${notes.length} note${notes.length === 1 ? '' : 's'} for editors (not errors)`].join('\n');
 }
 
 /** The whole report: one line per problem and a count, as the build and the CLI print it. */

@@ -1,6 +1,7 @@
 /**
  * Rules that need more than one file or the calendar: ids that resolve, affiliations
- * that are organisations, related claims, and dates that are not in the future. Rules
+ * that are organisations, typed links between claims, and dates that are not in the future;
+ * and the notes (candidate revisions) that `npm run validate` prints without failing. Rules
  * that need only the file itself are on the schemas in `src/schemas/`.
  *
  * They read every file whose YAML parsed, valid or not, so that one run reports every
@@ -39,7 +40,7 @@ export interface RuleContext {
   today: string;
 }
 
-const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic' };
+const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', measures: 'measure' };
 
 function knownIds(collection: CollectionName, id: string, known: ReadonlySet<string>): string {
   const near = nearest(id, known);
@@ -64,10 +65,13 @@ export function referencesResolve({ ids, parsed }: RuleContext): RuleProblem[] {
   return problems;
 }
 
-/** A parsed file's fields, or none when its frontmatter is not a map. */
-function fieldsOf(entry: ParsedEntry): Record<string, unknown> {
-  return entry.data && typeof entry.data === 'object' && !Array.isArray(entry.data) ? entry.data as Record<string, unknown> : {};
+/** A value's fields, or none when it is not a group of fields. */
+function asFields(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? value as Record<string, unknown> : {};
 }
+
+/** A parsed file's fields, or none when its frontmatter is not a map. */
+const fieldsOf = (entry: ParsedEntry) => asFields(entry.data);
 
 /** The items of a list field that are groups of fields, with their index. */
 function itemsOf(value: unknown): [Record<string, unknown>, number][] {
@@ -99,19 +103,78 @@ export function affiliationsAreOrganisations({ parsed }: RuleContext): RuleProbl
   });
 }
 
-/** `related` lists other claims, each once. */
+/** The claim a `related` item points at, if it names one. */
+const linkTarget = (item: unknown): string | undefined => {
+  const { claim } = asFields(item);
+  return typeof claim === 'string' ? claim : undefined;
+};
+
+/** `related` links other claims, each once, and a link is written at one end only. */
 export function relatedClaimsAreOthers({ parsed }: RuleContext): RuleProblem[] {
-  return parsed.flatMap((entry) => {
-    const related = fieldsOf(entry)['related'];
-    if (entry.collection !== 'claims' || !Array.isArray(related)) return [];
-    const seen = new Set<unknown>();
-    return related.flatMap((id: unknown, index) => {
-      const problem = typeof id !== 'string' ? undefined
-        : id === entry.id ? 'is this claim itself' : seen.has(id) ? `lists "${id}" twice` : undefined;
+  const claims = parsed.filter((entry) => entry.collection === 'claims');
+  const linksFrom = new Map(claims.map((entry) => [entry.id, new Set(itemsOf(fieldsOf(entry)['related']).map(([item]) => linkTarget(item)))]));
+  return claims.flatMap((entry) => {
+    const seen = new Set<string>();
+    return itemsOf(fieldsOf(entry)['related']).flatMap(([item, index]) => {
+      const id = linkTarget(item);
+      if (id === undefined) return [];
+      const path = ['related', index, 'claim'];
+      const problem = id === entry.id ? { message: 'is this claim itself', hint: 'a link joins two different claims' }
+        : seen.has(id) ? { message: `links "${id}" twice`, hint: 'one link per pair of claims: keep the type that says most' }
+          // Reported at the end that sorts second, so the pair gets one message, not two.
+          : linksFrom.get(id)?.has(entry.id) && id < entry.id
+            ? { message: `is also linked from "${id}"`, hint: 'a link is written once and shown from both ends: remove one of the two' }
+            : undefined;
       seen.add(id);
-      return problem ? [{ entry, path: ['related', index], message: problem }] : [];
+      return problem ? [{ entry, path, ...problem }] : [];
     });
   });
+}
+
+/**
+ * The side a speaker is on: the organisation they speak for, or themselves. A denial is
+ * a party's answer to the other side, so the speaker's own side cannot deny it.
+ */
+function sidesOf(parsed: readonly ParsedEntry[]): (personId: unknown) => string | undefined {
+  const affiliation = new Map(parsed.filter((entry) => entry.collection === 'people')
+    .map((entry) => [entry.id, fieldsOf(entry)['affiliation']]));
+  return (personId) => {
+    if (typeof personId !== 'string') return undefined;
+    const organisation = affiliation.get(personId);
+    return typeof organisation === 'string' ? organisation : personId;
+  };
+}
+
+/** Link types that say who may make them: revisions are the speaker's own, denials the other side's. */
+export function linkTypesFitSpeakers({ parsed }: RuleContext): RuleProblem[] {
+  const claims = new Map(parsed.filter((entry) => entry.collection === 'claims').map((entry) => [entry.id, fieldsOf(entry)]));
+  const sideOf = sidesOf(parsed);
+  const problems: RuleProblem[] = [];
+  for (const entry of parsed) {
+    if (entry.collection !== 'claims') continue;
+    const speaker = fieldsOf(entry)['speaker'];
+    for (const [item, index] of itemsOf(fieldsOf(entry)['related'])) {
+      const other = claims.get(linkTarget(item) ?? '');
+      const otherSpeaker = other?.['speaker'];
+      if (!other || typeof speaker !== 'string' || typeof otherSpeaker !== 'string') continue;
+      const fail = (message: string, hint: string) => problems.push({ entry, path: ['related', index, 'type'], message, hint });
+      const same = speaker === otherSpeaker;
+      if (item['type'] === 'revises' && !same) {
+        fail(`revises "${String(item['claim'])}", which another speaker (${otherSpeaker}) made`,
+          'revises joins two claims by the same speaker; for another speaker use contradicts or responds-to');
+      } else if (item['type'] === 'contradicts' && same) {
+        fail(`contradicts "${String(item['claim'])}", which the same speaker made`,
+          'a speaker who changes figure or position revises their earlier claim: type: revises');
+      } else if (item['type'] === 'denies' && same) {
+        fail(`denies "${String(item['claim'])}", which the same speaker made`,
+          'a speaker who takes back a claim revises it: type: revises');
+      } else if (item['type'] === 'denies' && sideOf(speaker) === sideOf(otherSpeaker)) {
+        fail(`denies "${String(item['claim'])}", but both speakers are on the same side (${sideOf(speaker)})`,
+          'a denial comes from the other side; within one side use revises, contradicts or context');
+      }
+    }
+  }
+  return problems;
 }
 
 /** Nothing is said, published, found or rated in the future. */
@@ -124,6 +187,8 @@ export function noFutureDates({ parsed, today }: RuleContext): RuleProblem[] {
       [['date'], claim['date']],
       ...(['appearances', 'evidence', 'updates'] as const).flatMap((list) =>
         itemsOf(claim[list]).map(([item, index]): [PropertyKey[], unknown] => [[list, index, 'date'], item['date']])),
+      ...itemsOf(asFields(claim['forecast'])['evidence'])
+        .map(([item, index]): [PropertyKey[], unknown] => [['forecast', 'evidence', index, 'date'], item['date']]),
     ];
     for (const [path, value] of dated) {
       const date = dateOf(value);
@@ -135,4 +200,51 @@ export function noFutureDates({ parsed, today }: RuleContext): RuleProblem[] {
   return problems;
 }
 
-export const RULES = [referencesResolve, affiliationsAreOrganisations, relatedClaimsAreOthers, noFutureDates];
+export const RULES = [referencesResolve, affiliationsAreOrganisations, relatedClaimsAreOthers, linkTypesFitSpeakers, noFutureDates];
+
+/**
+ * Notes, not errors: things an editor should look at but that may be right. The same
+ * speaker giving a different figure for the same measure, with no `revises` link between
+ * the two claims, is probably a revision nobody has linked (or explained in a link's note).
+ * Claims are compared with the speaker's previous figure for that measure only, oldest
+ * first, so a speaker with thousands of figures costs one sort, not every pair.
+ */
+export function candidateRevisions({ entries }: RuleContext): RuleProblem[] {
+  const claims = entries.filter((entry): entry is ValidEntry<'claims'> => entry.collection === 'claims');
+  const linked = new Set<string>();
+  for (const claim of claims) {
+    for (const link of claim.data.related) {
+      if (link.type === 'revises' || link.note) linked.add(`${claim.id}\n${link.claim}`).add(`${link.claim}\n${claim.id}`);
+    }
+  }
+  const series = new Map<string, { claim: ValidEntry<'claims'>; index: number }[]>();
+  for (const claim of claims) {
+    claim.data.figures.forEach((figure, index) => {
+      const key = `${claim.data.speaker}\n${figure.measure}`;
+      const list = series.get(key);
+      if (list) list.push({ claim, index });
+      else series.set(key, [{ claim, index }]);
+    });
+  }
+  const notes: RuleProblem[] = [];
+  for (const list of series.values()) {
+    list.sort((a, b) => earliestDay(a.claim.data.date).localeCompare(earliestDay(b.claim.data.date)) || a.claim.id.localeCompare(b.claim.id));
+    for (let i = 1; i < list.length; i++) {
+      const before = list[i - 1]!;
+      const after = list[i]!;
+      const was = before.claim.data.figures[before.index]!;
+      const now = after.claim.data.figures[after.index]!;
+      if (before.claim.id === after.claim.id || (was.value === now.value && was.qualifier === now.qualifier)) continue;
+      if (linked.has(`${after.claim.id}\n${before.claim.id}`)) continue;
+      notes.push({
+        entry: after.claim,
+        path: ['figures', after.index],
+        message: `gives "${now.words}" for ${now.measure}, where "${before.claim.id}" (${before.claim.data.date}) gave "${was.words}"`,
+        hint: `if the speaker changed the figure, add related: - claim: ${before.claim.id}, type: revises; otherwise say why in a link's note`,
+      });
+    }
+  }
+  return notes;
+}
+
+export const NOTES = [candidateRevisions];

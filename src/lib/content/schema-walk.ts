@@ -4,12 +4,13 @@
  * so that a field's documentation lives once, on the field.
  */
 import { z } from 'astro/zod';
+import type { CollectionName } from '../../schemas/common.ts';
 
 export interface FieldMeta {
   /** A value that would be right, shown when the field is missing or wrong. */
   example?: unknown;
   /** For an id field: the collection the id must exist in. */
-  references?: 'claims' | 'people' | 'outlets' | 'topics';
+  references?: CollectionName;
   /** The shape a value must have, for forms that check as one types; the schema checks the rest. */
   pattern?: { regex: RegExp; message: string };
   /** How each value of an enum reads in a form, when not as written. */
