@@ -11,6 +11,8 @@ import { COLLECTION_NAMES, COLLECTION_SCHEMAS } from '../../src/lib/content/coll
 import { unwrap } from '../../src/lib/content/schema-walk.ts';
 import { BODY_FIELD, editorCollections, editorConfig, repositoryName } from '../../src/lib/editor/config.ts';
 import { editorField, objectFields, type EditorField } from '../../src/lib/editor/fields.ts';
+import { OUTCOMES } from '../../src/schemas/forecast.ts';
+import { LINK_TYPES } from '../../src/schemas/link.ts';
 import { RATING_SCALE } from '../../src/schemas/status.ts';
 import { GET } from '../../src/pages/admin/config.yml.ts';
 import { SITE } from '../../src/site.config.ts';
@@ -113,6 +115,18 @@ describe.each(COLLECTION_NAMES)('content/%s/', (name) => {
 test('statuses are chosen from the rating scale by their labels', () => {
   const status = editorFields(collections.find((c) => c.name === 'claims')?.fields ?? []).get('status');
   expect(status?.options).toEqual(RATING_SCALE.map((rating) => ({ label: rating.label, value: rating.value })));
+});
+
+test('forecast outcomes and link types read as the site shows them', () => {
+  const fields = editorFields(collections.find((c) => c.name === 'claims')?.fields ?? []);
+  expect(fields.get('forecast.outcome')?.options).toEqual(OUTCOMES.map((outcome) => ({ label: outcome.label, value: outcome.value })));
+  expect(fields.get('related[].type')?.options).toEqual(LINK_TYPES.map((type) => ({ label: type.outgoing, value: type.value })));
+});
+
+test('figures pick their measure from content/measures/', () => {
+  const fields = editorFields(collections.find((c) => c.name === 'claims')?.fields ?? []);
+  expect(fields.get('figures[].measure')).toMatchObject({ widget: 'relation', collection: 'measures', search_fields: ['title'] });
+  expect(collections.map((c) => c.name)).toContain('measures');
 });
 
 test('links and lengths are checked in the form too', () => {
