@@ -64,10 +64,18 @@ describe.each(COLLECTION_NAMES)('content/%s/', (name) => {
     expect([...editor.keys()].filter((path) => path !== BODY_FIELD.name).sort()).toEqual(fields.map((field) => field.path).sort());
   });
 
-  test('a field is required in the editor exactly when the schema requires it', () => {
+  test('a field is required in the editor exactly when the schema requires it (inside an optional group, its hint says so)', () => {
+    const optionalGroups = fields.filter(({ path, schema: field }) => !path.endsWith('[]') && editor.get(path)?.widget === 'object'
+      && z.safeParse(field as z.ZodType, undefined).success).map(({ path }) => `${path}.`);
     for (const { path, schema: field } of fields) {
       const required = !z.safeParse(field as z.ZodType, undefined).success;
-      expect(editor.get(path)?.required !== false, path).toBe(required);
+      const group = optionalGroups.find((prefix) => path.startsWith(prefix) && !path.slice(prefix.length).includes('[]'));
+      if (group && required) {
+        expect(editor.get(path)?.required, path).toBe(false);
+        expect(editor.get(path)?.hint, path).toMatch(/Needed when .+ is filled in\.$/);
+      } else {
+        expect(editor.get(path)?.required !== false, path).toBe(required);
+      }
     }
   });
 

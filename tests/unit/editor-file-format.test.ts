@@ -93,6 +93,8 @@ test('a new claim is written in the contributors\' style, fields in the schema\'
     evidence: [],
     updates: [{ date: '2026-11-21', to: 'unverified', note: 'First rating.', from: '' }],
     related: [],
+    // A group of fields the form showed but nobody filled in.
+    forecast: { kind: '', due: '', outcome: '', evidence: [] },
     language: '',
     body: 'Context in my own words.',
   }, { order, dateKeys: new Set(['date']) });

@@ -190,8 +190,10 @@ export function editorField(name: string, schema: AnySchema, doc: string | undef
       return { ...base, widget: 'boolean', ...(required ? { default: false } : {}) };
     case 'number':
       return { ...base, ...numberField(inner) };
-    case 'object':
-      return { ...base, widget: 'object', fields: objectFields(inner, identifierOf, trail) };
+    case 'object': {
+      const fields = objectFields(inner, identifierOf, trail);
+      return { ...base, widget: 'object', fields: required ? fields : optionalGroup(fields, base.label) };
+    }
     case 'array': {
       const element = def.element as AnySchema;
       const item = peel(element);
@@ -215,6 +217,26 @@ export function editorField(name: string, schema: AnySchema, doc: string | undef
         `${trail}: the editor has no widget for a zod "${def.type}" field; add one in src/lib/editor/fields.ts`,
       );
   }
+}
+
+/**
+ * The fields of a group the entry may leave out (a claim's `forecast`). Decap CMS checks a
+ * required field inside an optional group even when the whole group is left empty, and then
+ * refuses to save (decaporg/decap-cms#7748, #2103), so inside such a group nothing is
+ * required in the form: the hint says what is needed once the group is filled in, and
+ * `npm run validate` on the pull request says it again if it is missing. An item of a list
+ * exists only once added, so its fields stay as they are.
+ */
+export function optionalGroup(fields: readonly EditorField[], group: string): EditorField[] {
+  return fields.map((field) => {
+    if (field.required === false) return field;
+    const needed = `Needed when ${group} is filled in.`;
+    const relaxed: EditorField = { ...field, required: false, hint: field.hint ? `${field.hint} ${needed}` : needed };
+    if (field.widget === 'object' && field.fields) relaxed.fields = optionalGroup(field.fields, group);
+    // A checkbox that is needed is written as false when left unticked: not in a group left empty.
+    if (field.widget === 'boolean') delete relaxed.default;
+    return relaxed;
+  });
 }
 
 /** The fields of an object schema, in the schema's order, each with its documentation. */

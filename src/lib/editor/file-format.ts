@@ -64,9 +64,13 @@ export function readEntry(raw: string): Data {
 
 const isRecord = (value: unknown): value is Data => !!value && typeof value === 'object' && !Array.isArray(value);
 
-/** A value the form left empty: an untouched optional text box, a list with nothing in it. */
+/**
+ * A value the form left empty: an untouched optional text box, or a group of fields with
+ * nothing in them (an untouched `forecast`, whose evidence list the form may hold as `[]`).
+ */
 function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (isRecord(value) && Object.values(value).every(isBlank));
+  return value === undefined || value === null || value === ''
+    || (isRecord(value) && Object.values(value).every((item) => isBlank(item) || (Array.isArray(item) && item.length === 0)));
 }
 
 function equal(a: unknown, b: unknown): boolean {
