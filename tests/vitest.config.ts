@@ -28,11 +28,12 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/support/global-setup.ts'],
-          testTimeout: 180_000,
-          hookTimeout: 300_000,
+          // axe on every kind of page in two colour schemes takes minutes when the cores are shared.
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
           // `expect.poll` waits for a page to settle (results arrive in batches); its default
           // second is too short when the machine is loaded.
-          expect: { poll: { timeout: 20_000 } },
+          expect: { poll: { timeout: 60_000, interval: 100 } },
           // One browser, one server: the files share them and run one after another.
           fileParallelism: false,
         },

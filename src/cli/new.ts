@@ -15,7 +15,8 @@
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CollectionName } from '../schemas/common.ts';
-import { contentDirectory, todayAnywhere } from '../lib/content/load.ts';
+import { contentDirectory, newFileChecker } from '../lib/content/load.ts';
+import { escapeControls } from '../lib/content/problems.ts';
 import {
   KINDS,
   QUESTIONS,
@@ -143,7 +144,7 @@ async function main(args: string[]): Promise<number> {
       measures: new Set(files.measures.keys()),
     },
     organisations: await readOrganisations(files.people),
-    today: todayAnywhere(),
+    check: await newFileChecker({ root: cwd, contentDir }),
   };
 
   const flagged = answersFromFlags(kind, values);
@@ -153,7 +154,7 @@ async function main(args: string[]): Promise<number> {
   if (Object.keys(flagged).length) {
     const problems = checkAnswers(kind, flagged, known);
     if (problems.length) {
-      for (const problem of problems) console.error(`${problem.key ? `--${problem.key}` : problem.field}: ${problem.message}`);
+      for (const problem of problems) console.error(`${problem.key ? `--${problem.key}` : escapeControls(problem.field)}: ${problem.message}`);
       console.error('Nothing was written.');
       return 1;
     }
@@ -192,6 +193,6 @@ async function main(args: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  console.error(`npm run new failed: ${(error as Error).message}`);
+  console.error(`npm run new failed: ${escapeControls((error as Error).message)}. Nothing was written.`);
   process.exitCode = 1;
 }

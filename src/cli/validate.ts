@@ -9,13 +9,15 @@
  */
 import { parseArgs } from 'node:util';
 import { loadContent } from '../lib/content/load.ts';
-import { formatAnnotation, formatNotes, formatReport } from '../lib/content/problems.ts';
+import { formatAnnotation, formatNotes, formatReport, formatSkipped } from '../lib/content/problems.ts';
 
 const { values } = parseArgs({ options: { content: { type: 'string' } } });
 const root = process.cwd();
 const started = performance.now();
-const { problems, notes, fileCount } = await loadContent(values.content ? { root, contentDir: values.content } : { root });
+const { problems, notes, fileCount, skipped } = await loadContent(values.content ? { root, contentDir: values.content } : { root });
 const elapsed = Math.round(performance.now() - started);
+
+if (skipped.length) console.error(formatSkipped(skipped));
 
 // Notes first, so the errors that fail the run are the last thing on the screen.
 if (notes.length) {

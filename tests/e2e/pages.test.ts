@@ -160,7 +160,7 @@ describe('claim pages', () => {
     for (const claim of sample) await checkClaimPage(siteUrl, site, claim);
   });
 
-  test('every claim page of the site shows its words, speaker, date at its precision, status and appearances', async () => {
+  test('every claim page of the site shows its words, speaker, date at its precision, status, appearances and citation', async () => {
     const wrong: string[] = [];
     for (const claim of site.claims) {
       const { data } = claim;
@@ -176,6 +176,7 @@ describe('claim pages', () => {
           status: text(document.querySelector('#rating-heading .status')),
           appearances: document.querySelectorAll('.sources > li').length,
           history: document.querySelectorAll('.history > li').length,
+          citation: text(document.querySelector('.citation')),
         };
       });
       const expected = {
@@ -189,6 +190,12 @@ describe('claim pages', () => {
       };
       for (const key of Object.keys(expected) as (keyof typeof expected)[]) {
         if (shown[key] !== expected[key]) wrong.push(`${claim.id}: ${key} is ${JSON.stringify(shown[key])}, expected ${JSON.stringify(expected[key])}`);
+      }
+      // The citation carries the words whole, in quotation marks only when they are verbatim.
+      const words = data.claim.replace(/\s+/g, ' ').trim();
+      if (!shown.citation.includes(words)) wrong.push(`${claim.id}: the citation shortens the words: ${shown.citation}`);
+      if (shown.citation.includes(`“${words}”`) !== data.quote) {
+        wrong.push(`${claim.id}: the citation ${data.quote ? 'does not quote the verbatim words' : 'puts reported words in quotation marks'}: ${shown.citation}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -484,7 +491,12 @@ describe('fixed pages', () => {
       expect(await textOf(definition)).toContain(rating.definition);
       expect(await definition.getByRole('link', { name: `All ${rating.label.toLowerCase()} claims` }).getAttribute('href')).toBe(`/status/${rating.value}/`);
     }
+    // The scale's section is a heading that links land on, its text only the words.
+    const scale = page.getByRole('heading', { level: 2, name: 'The rating scale', exact: true });
+    expect(await scale.getAttribute('id')).toBe('rating-scale');
     expect(await page.locator('#rating-scale').count()).toBe(1);
+    const headings = await page.getByRole('main').getByRole('heading').allTextContents();
+    expect(headings.filter((text) => /[[\]{}#]/.test(text))).toEqual([]);
   });
 
   test('about says what the site is and links to the lists', async () => {

@@ -38,7 +38,7 @@ const FINAL = /^(\d+ results? for|No results|\d+ results?, filtered|Search could
 /** Waits for the live region to announce a finished search, and returns what it says. */
 async function announced(p: Page = page): Promise<string> {
   const status = p.getByRole('status');
-  await status.filter({ hasText: FINAL }).waitFor({ timeout: 15_000 });
+  await status.filter({ hasText: FINAL }).waitFor();
   return (await status.innerText()).trim();
 }
 

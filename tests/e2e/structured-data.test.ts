@@ -113,7 +113,7 @@ interface Feed {
   error: string | null;
   root: string;
   title: string;
-  items: { title: string; link: string; guid: string; pubDate: string }[];
+  items: { title: string; link: string; guid: string; pubDate: string; description: string }[];
 }
 
 async function readFeed(url: string): Promise<Feed> {
@@ -133,6 +133,7 @@ async function readFeed(url: string): Promise<Feed> {
         link: item.querySelector('link')?.textContent ?? '',
         guid: item.querySelector('guid')?.textContent ?? '',
         pubDate: item.querySelector('pubDate')?.textContent ?? '',
+        description: item.querySelector('description')?.textContent ?? '',
       })),
     };
   }, xml);
@@ -154,6 +155,8 @@ function checkFeed(feed: Feed, expected: Entry<ClaimData>[], content: Content) {
     expect(item.title).toContain(claim.data.claim);
     expect(item.title.startsWith(`${content.person(claim.data.speaker).data.name}: `)).toBe(true);
     expect(Number.isNaN(Date.parse(item.pubDate))).toBe(false);
+    // Read back exactly, whatever characters it holds (the fixture has <, &, "]]>", emoji, Persian).
+    expect(item.description).toContain(claim.data.summary);
   }
   if (expected.length <= 50) expect(new Set(feed.items.map((i) => claimIdOf(i.link)))).toEqual(expectedIds);
 }

@@ -35,7 +35,7 @@ test('every problem in every file, in one run, sorted by file then line', async 
   });
 
   expect(result.report).toMatchInlineSnapshot(`
-    "content/claims/draft.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets and topics are plain Markdown, never compiled as code)
+    "content/claims/draft.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics and measures are plain Markdown, never compiled as code)
     content/claims/intense-fighting.md:4: speaker: unknown person "ali-maisam-nazari" (did you mean "ali-maisam-nazary"?)
     content/claims/intense-fighting.md:5: date: 2027-01 is in the future (today is 2026-11-21)
     content/claims/intense-fighting.md:9: appearances[0].date: 2022-05-10 is before the claim was said (2027-01) (an article cannot report a claim before it was made; check both dates)

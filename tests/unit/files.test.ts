@@ -18,7 +18,7 @@ describe('file types', () => {
 
   test('MDX files are rejected', async () => {
     const result = await loadFixture({ 'claims/denial.mdx': { raw: contentFile({ claim: 'x' }) } });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/denial.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets and topics are plain Markdown, never compiled as code)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/denial.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics and measures are plain Markdown, never compiled as code)"`);
   });
 
   test('other files are rejected', async () => {

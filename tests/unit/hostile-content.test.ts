@@ -36,7 +36,7 @@ interface HostileCase {
   fixture: string;
   /** Where it is added, under content/. */
   file: string;
-  /** Every line validate prints (the content tree it is added to is valid). */
+  /** Every line validate prints (the content tree it is added to is valid); none for harmless text. */
   problems: string[];
   /**
    * The fixture's body after the build's Markdown pipeline, when the danger is in the body;
@@ -51,9 +51,8 @@ interface HostileCase {
 
 const BLOCKED = 'is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)';
 const ALLOWED_TAGS = 'use Markdown, or one of: a, abbr, b, blockquote, br, code, del, details, em, i, ins, kbd, q, s, strong, sub, summary, sup';
-const NEVER_CODE = 'claims, people, outlets and topics are plain Markdown and never run code; remove the line';
 const BIDI = 'delete it: it can make the text display differently from what it says';
-const ALIAS = 'the frontmatter repeats a list or group with a YAML alias (*name) (write every value out in full: content files use no YAML anchors or aliases)';
+const ALIAS = 'the frontmatter uses a YAML anchor or alias (&name, *name) (write every value out in full: content files use no YAML anchors or aliases)';
 
 // The fixtures share one valid claim's frontmatter (lines 1-17); the body starts on line 19.
 const CASES: HostileCase[] = [
@@ -79,10 +78,7 @@ const CASES: HostileCase[] = [
     name: '<style>',
     fixture: 'style-tag.md',
     file: 'claims/hostile-style.md',
-    problems: [
-      `content/claims/hostile-style.md:21: <style> ${BLOCKED}`,
-      'content/claims/hostile-style.md:22: "{" starts an MDX expression, which content cannot run (write \\{ for the character itself)',
-    ],
+    problems: [`content/claims/hostile-style.md:21: <style> ${BLOCKED}`],
     // The element goes with its contents, as <script> does.
     rendered: '<p>The NRF said so.</p>\n',
     dangerous: /<style/,
@@ -151,10 +147,11 @@ const CASES: HostileCase[] = [
     kept: 'the summary',
   },
   {
+    // Content is never compiled as MDX: these are lines of text, and shown as such.
     name: 'MDX import',
     fixture: 'mdx-import.md',
     file: 'claims/hostile-import.md',
-    problems: [`content/claims/hostile-import.md:19: MDX import is not allowed in content (${NEVER_CODE})`],
+    problems: [],
     // Plain Markdown: the line is a paragraph of text, never a module import.
     rendered: "<p>import fs from 'node:fs'</p>\n<p>The NRF said so.</p>",
     kept: 'The NRF said so.',
@@ -163,7 +160,7 @@ const CASES: HostileCase[] = [
     name: 'MDX export',
     fixture: 'mdx-export.md',
     file: 'claims/hostile-export.md',
-    problems: [`content/claims/hostile-export.md:21: MDX export is not allowed in content (${NEVER_CODE})`],
+    problems: [],
     rendered: '<p>The NRF said so.</p>\n<p>export const stolen = process.env</p>',
     kept: 'The NRF said so.',
   },
@@ -171,7 +168,7 @@ const CASES: HostileCase[] = [
     name: '{expression}',
     fixture: 'mdx-expression.md',
     file: 'claims/hostile-expression.md',
-    problems: ['content/claims/hostile-expression.md:19: "{" starts an MDX expression, which content cannot run (write \\{ for the character itself)'],
+    problems: [],
     rendered: '<p>The NRF said so {process.exit(1)}.</p>',
     kept: 'The NRF said so',
   },
@@ -179,7 +176,7 @@ const CASES: HostileCase[] = [
     name: 'an .mdx file in content/claims',
     fixture: 'mdx-file.mdx',
     file: 'claims/hostile-mdx.mdx',
-    problems: ['content/claims/hostile-mdx.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets and topics are plain Markdown, never compiled as code)'],
+    problems: ['content/claims/hostile-mdx.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics and measures are plain Markdown, never compiled as code)'],
     // Never read as content at all; were its body rendered, it would be text.
     rendered: "<p>import fs from 'node:fs'</p>\n<p>{fs.writeFileSync('pwned', 'x')}</p>",
     kept: 'writeFileSync',
@@ -264,8 +261,8 @@ const CASES: HostileCase[] = [
     fixture: 'bidi-override.md',
     file: 'claims/hostile-bidi.md',
     problems: [
-      `content/claims/hostile-bidi.md:2: claim: contains an invisible bidirectional control character (U+202E RIGHT-TO-LEFT OVERRIDE) (${BIDI})`,
-      `content/claims/hostile-bidi.md:19: contains an invisible bidirectional control character (U+2067 RIGHT-TO-LEFT ISOLATE) (${BIDI})`,
+      `content/claims/hostile-bidi.md:2: claim: contains an invisible bidirectional control character (U+202E RIGHT-TO-LEFT OVERRIDE) at character 37 (${BIDI})`,
+      `content/claims/hostile-bidi.md:19: contains an invisible bidirectional control character (U+2067 RIGHT-TO-LEFT ISOLATE) at column 14 (${BIDI})`,
     ],
     // The sanitizer keeps them: they are text to it. Validation is the only defence here.
     rendered: '<p>The NRF said \u2067so\u2069.</p>',
@@ -333,7 +330,7 @@ describe('hostile content files', () => {
     const [collection = '', ...rest] = file.split('/');
     const id = rest.join('/').replace(/^.*\//, '').replace(/\.mdx?$/, '');
     const entries = content.entries[collection as keyof LoadedContent['entries']] as Map<string, unknown>;
-    expect(entries.has(id)).toBe(false);
+    expect(entries.has(id)).toBe(problems.length === 0);
 
     if (rendered === null) return;
     const html = await render(splitFrontmatter(text)?.body ?? '');
@@ -384,45 +381,40 @@ describe('size', () => {
     return text.slice(0, text.indexOf('\n---\n') + 5);
   };
 
-  test('a 1 MB claim is read, and a late <script> is found on its line', async () => {
+  test('a long claim within the limits is read whole, and a late <script> is found on its line', async () => {
     const root = await copyContent();
     const paragraph = 'The resistance said it had taken three districts, and the Taliban denied it. '.repeat(6);
-    const body = Array.from({ length: 2_200 }, (_, index) => `Paragraph ${index + 1}. ${paragraph}`).join('\n\n');
+    const body = Array.from({ length: 190 }, (_, index) => `Paragraph ${index + 1}. ${paragraph}`).join('\n\n');
     const text = `${await frontmatter()}\n${body}\n\n<script>alert(1)</script>\n`;
-    expect(text.length).toBeGreaterThan(1_000_000);
+    expect(text.length).toBeGreaterThan(90_000);
     await addFile(root, 'claims/hostile-huge.md', text);
-    const content = await load(root);
     const scriptLine = text.split('\n').indexOf('<script>alert(1)</script>') + 1;
-    expect(newLines(content, root)).toEqual([`content/claims/hostile-huge.md:${scriptLine}: <script> ${BLOCKED}`]);
-    expect(scriptLine).toBe(4_419);
+    expect(newLines(await load(root), root)).toEqual([`content/claims/hostile-huge.md:${scriptLine}: <script> ${BLOCKED}`]);
+    expect(scriptLine).toBe(399);
 
     const html = await render(`${body}\n\n<script>alert(1)</script>\n`);
     expect(html).not.toMatch(/<script|alert/);
-    expect(html).toContain('<p>Paragraph 2200. The resistance said');
+    expect(html).toContain('<p>Paragraph 190. The resistance said');
   });
 
-  test('a problem on every line of a 1 MB body: all are found, each on its line', async () => {
-    // Before the line numbers were found by binary search, 50,000 of these took 16 s.
+  test('a problem on every line of a long body is found on each line', async () => {
     const root = await copyContent();
-    const lines = 250_000;
-    const text = `${await frontmatter()}\n${'{x}\n'.repeat(lines)}`;
-    expect(text.length).toBeGreaterThan(1_000_000);
-    await addFile(root, 'claims/hostile-braces.md', text);
+    const lines = 5_000;
+    await addFile(root, 'claims/hostile-many.md', `${await frontmatter()}\n${'<u>x</u>\n'.repeat(lines)}`);
     const found = newLines(await load(root), root);
     expect(found).toHaveLength(lines);
-    expect(found.at(0)).toBe('content/claims/hostile-braces.md:19: "{" starts an MDX expression, which content cannot run (write \\{ for the character itself)');
-    expect(found.at(-1)).toMatch(new RegExp(`^content/claims/hostile-braces\\.md:${18 + lines}: "\\{" starts`));
+    expect(found.at(0)).toBe(`content/claims/hostile-many.md:19: <u> is not an allowed HTML tag (${ALLOWED_TAGS})`);
+    expect(found.at(-1)).toMatch(new RegExp(`^content/claims/hostile-many\\.md:${18 + lines}: <u> is not`));
   });
 
-  test('a frontmatter of 100,000 unknown fields: every one is reported', async () => {
+  test('a frontmatter of 2,000 unknown fields is reported field by field', async () => {
     // Before each map's keys were indexed, finding the line of every unknown field took minutes.
     const root = await copyContent();
-    const fields = Array.from({ length: 100_000 }, (_, index) => `field${index}: x`).join('\n');
+    const fields = Array.from({ length: 2_000 }, (_, index) => `field${index}: x`).join('\n');
     const text = (await frontmatter()).replace(/\n---\n$/, `\n${fields}\n---\n`);
-    expect(text.length).toBeGreaterThan(1_000_000);
     await addFile(root, 'claims/hostile-fields.md', text);
     const found = newLines(await load(root), root);
-    expect(found).toHaveLength(100_000);
-    expect(found.at(-1)).toMatch(/^content\/claims\/hostile-fields\.md:100016: field99999: is not a field this file can have/);
+    expect(found).toHaveLength(2_000);
+    expect(found.at(-1)).toMatch(/^content\/claims\/hostile-fields\.md:2016: field1999: is not a field this file can have/);
   });
 });

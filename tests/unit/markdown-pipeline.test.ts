@@ -103,7 +103,7 @@ describe('allowed markup survives', () => {
   test('Markdown itself', async () => {
     const html = await render('## A heading\n\n*em* **strong** `code` ~~del~~\n\n> quote\n\n- item\n\n1. one\n\n```\n<script>shown</script>\n```');
     expect(html).toMatchInlineSnapshot(`
-      "<h2 id="a-heading">A heading</h2>
+      "<h2 id="user-content-a-heading">A heading</h2>
       <p><em>em</em> <strong>strong</strong> <code>code</code> <del>del</del></p>
       <blockquote>
       <p>quote</p>
@@ -117,6 +117,31 @@ describe('allowed markup survives', () => {
       <pre><code>&#x3C;script>shown&#x3C;/script>
       </code></pre>"
     `);
+  });
+
+  test("headings get ids that cannot collide with the page's own, nor with each other or a footnote", async () => {
+    const html = await render('## History heading\n\n## History heading\n\n## fn 1\n\nText.[^1]\n\n[^1]: A note.');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]);
+    expect(ids).toMatchInlineSnapshot(`
+      [
+        "user-content-history-heading",
+        "user-content-history-heading-1",
+        "user-content-fn-1-1",
+        "user-content-fnref-1",
+        "user-content-footnote-label",
+        "user-content-fn-1",
+      ]
+    `);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.every((id) => id?.startsWith('user-content-'))).toBe(true);
+  });
+
+  test('footnote links point at ids that exist', async () => {
+    const html = await render('One.[^a] Two.[^b]\n\n[^a]: First.\n[^b]: Second.');
+    const ids = new Set([...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]));
+    const targets = [...html.matchAll(/ (?:href="#|aria-describedby=")([^"]+)"/g)].map((match) => match[1]);
+    expect(targets).toHaveLength(6);
+    for (const target of targets) expect(ids, target).toContain(target);
   });
 
   test('every tag the validator allows keeps every attribute the validator allows', async () => {

@@ -345,10 +345,12 @@ describe.concurrent('mistakes in flags', () => {
       '--topic', 'test-topic,test-topic', '--outlet', 'Tolo News']);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
+    // The same words validate uses: `npm run new` checks the file it would write with validate's checks.
     expect(result.stderr).toBe([
-      '--speaker: unknown person "zabihullah-mujahed" (did you mean "zabihullah-mujahid"? Or add it first with npm run new -- person)',
+      '--speaker: unknown person "zabihullah-mujahed" (did you mean "zabihullah-mujahid"?)',
       '--date: "2022-13" is not a date (write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-12-06, 2022-12 or 2022)',
       '--outlet: must be an id from content/outlets/: lowercase letters, digits and hyphens',
+      '--outlet: unknown outlet "Tolo News" (did you mean "tolonews"?)',
       '--status: "verifed" is not an allowed value (did you mean "unverified"? allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)',
       '--topic: lists "test-topic" twice',
       'Nothing was written.',
@@ -364,7 +366,7 @@ describe.concurrent('mistakes in flags', () => {
     const early = await newFile(content, [...without(CLAIM_FLAGS, '--published'), '--published', '2022-04']);
     expect(early.stderr).toBe('--published: 2022-04 is before the claim was said (2022-05) (an article cannot report a claim before it was made; check both dates)\nNothing was written.\n');
     const affiliated = await newFile(content, ['person', '--name', 'X', '--kind', 'person', '--affiliation', 'zabihullah-mujahid']);
-    expect(affiliated.stderr).toBe('--affiliation: "zabihullah-mujahid" is not an organisation (an affiliation points at a people entry with kind: organisation)\nNothing was written.\n');
+    expect(affiliated.stderr).toBe('--affiliation: "zabihullah-mujahid" is a person, not an organisation (an affiliation points at a people entry with kind: organisation)\nNothing was written.\n');
     expect([quoted.status, early.status, affiliated.status]).toEqual([1, 1, 1]);
   });
 

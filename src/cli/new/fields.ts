@@ -2,22 +2,19 @@
  * What `npm run new` asks for each kind of file, how each answer is checked, and the file
  * it writes: every required field either holds the contributor's answer or a placeholder
  * starting with `TODO`, which `npm run validate` reports by field name ("is still a
- * placeholder") until it is filled. The checks are the schemas' own (`src/schemas/`), so
- * the questions cannot accept what validation would reject.
+ * placeholder") until it is filled. Every answer is checked by validating the file it would
+ * make, with validate's own checks and rules (`newFileChecker` in src/lib/content/load.ts),
+ * so the questions cannot accept what validation would reject.
  */
 import { Document } from 'yaml';
-import type { z } from 'astro/zod';
 import type { CollectionName } from '../../schemas/common.ts';
-import { earliestDay, isCertainlyBefore, isPartialDate, precisionOf } from '../../schemas/date.ts';
+import { precisionOf } from '../../schemas/date.ts';
 import { OUTLET_KINDS } from '../../schemas/outlet.ts';
 import { PERSON_KINDS } from '../../schemas/person.ts';
 import { RATING_SCALE, STATUS_VALUES, ratingOf, type Status } from '../../schemas/status.ts';
-import { didYouMean } from '../../lib/content/closest.ts';
-import { COLLECTION_SCHEMAS } from '../../lib/content/collections.ts';
-import { describeIssue } from '../../lib/content/error-map.ts';
-import { bidiControlMessage, BIDI_HINT } from '../../lib/content/invisible.ts';
-import { formatPath } from '../../lib/content/problems.ts';
-import { fieldMeta, schemaAt } from '../../lib/content/schema-walk.ts';
+import type { NewFileCheck } from '../../lib/content/load.ts';
+import { escapeControls, formatPath } from '../../lib/content/problems.ts';
+import { forEachString } from '../../lib/content/schema-walk.ts';
 
 export const KINDS = { claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics', measure: 'measures' } as const;
 export type Kind = keyof typeof KINDS;
@@ -207,60 +204,73 @@ export function renderFile(kind: Kind, fields: Record<string, unknown>): string 
 }
 
 /** The paths of the placeholders left in `fields`. */
-export function placeholderPaths(data: unknown, path: (string | number)[] = []): (string | number)[][] {
-  if (typeof data === 'string') return /^TODO\b/.test(data) ? [path] : [];
-  if (Array.isArray(data)) return data.flatMap((item, index) => placeholderPaths(item, [...path, index]));
-  if (data && typeof data === 'object') {
-    return Object.entries(data).flatMap(([key, value]) => placeholderPaths(value, [...path, key]));
-  }
-  return [];
+export function placeholderPaths(data: unknown): PropertyKey[][] {
+  const paths: PropertyKey[][] = [];
+  forEachString(data, (path, value) => {
+    if (/^TODO\b/.test(value)) paths.push(path);
+  });
+  return paths;
 }
 
 /** The fields still to fill in, as validate names them: `appearances[0].headline`. */
 export const placeholderFields = (data: unknown): string[] => placeholderPaths(data).map(formatPath);
 
-/** What `npm run new` knows about the content tree: the ids in each collection. */
+/** What `npm run new` knows about the content tree, and validate's check of a new file. */
 export interface Known {
   ids: Record<CollectionName, ReadonlySet<string>>;
-  /** The people entries of kind organisation: what an affiliation can point at. */
+  /** The people entries of kind organisation: offered when asking for an affiliation. */
   organisations: ReadonlySet<string>;
-  /** Today as the validator reckons it (the first time zone to reach it). */
-  today: string;
+  /** Validate's check of one more file in the content tree. */
+  check: NewFileCheck;
 }
 
-const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', measures: 'measure' };
-const KIND_OF: Record<CollectionName, Kind> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', measures: 'measure' };
+export interface AnswerProblem {
+  /** The question (and flag) the problem belongs to, when one does. */
+  key?: string | undefined;
+  /** The field, as validate names it. */
+  field: string;
+  message: string;
+}
 
-/** A problem with one answer, as `message (hint)`, or undefined when it is right. */
-export function checkAnswer(kind: Kind, path: readonly (string | number)[], value: unknown, known: Known): string | undefined {
-  const root = COLLECTION_SCHEMAS[KINDS[kind]] as z.core.$ZodType;
-  const schema = schemaAt(root, path) as z.ZodType | undefined;
-  if (!schema) return undefined;
-  const result = schema.safeParse(value, { reportInput: true });
-  if (!result.success) {
-    const [issue] = result.error.issues;
-    if (!issue) return 'is not valid';
-    const [problem] = describeIssue({ ...issue, path: [...path, ...issue.path] } as z.core.$ZodIssue, root);
-    if (!problem) return issue.message;
-    return problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
-  }
-  if (typeof value === 'string') {
-    const bidi = bidiControlMessage(value);
-    if (bidi) return `${bidi} (${BIDI_HINT})`;
-  }
-  const references = fieldMeta(root, path).references;
-  if (references && typeof value === 'string' && !known.ids[references].has(value)) {
-    const near = didYouMean(value, known.ids[references]);
-    const add = `add it first with npm run new -- ${KIND_OF[references]}`;
-    return `unknown ${NOUN[references]} "${value}" (${near ? `${near} Or ${add}` : add})`;
-  }
-  if (kind === 'person' && path[0] === 'affiliation' && typeof value === 'string' && !known.organisations.has(value)) {
-    return `"${value}" is not an organisation (an affiliation points at a people entry with kind: organisation)`;
-  }
-  if (path.at(-1) === 'date' && typeof value === 'string' && isPartialDate(value) && earliestDay(value) > known.today) {
-    return `${value} is in the future (today is ${known.today})`;
-  }
-  return undefined;
+/** Whether a field validate names (`topics[2]`, `appearances[0].date`) is the question's. */
+function belongsTo(question: Question, field: string): boolean {
+  const anyIndex = (name: string) => name.replace(/\[\d+\]/g, '[]');
+  const own = anyIndex(formatPath(question.path));
+  const named = anyIndex(field);
+  return named === own || named.startsWith(`${own}.`) || named.startsWith(`${own}[`);
+}
+
+/**
+ * Every problem validate would report in the file these answers make, each with the
+ * question it belongs to, leaving out the placeholders (validate lists those until they
+ * are filled, and `npm run new` says which are left).
+ */
+export function checkAnswers(kind: Kind, answers: Answers, known: Known, today?: string): AnswerProblem[] {
+  const fields = buildFields(kind, answers, today);
+  const file = `content/${KINDS[kind]}/new-${kind}.md`;
+  const problems = known.check({ collection: KINDS[kind], id: `new-${kind}`, file }, renderFile(kind, fields));
+  // Fields `buildFields` fills from another answer: a problem there is that answer's.
+  const copied: Record<string, string> = kind === 'claim'
+    ? { 'updates[0].to': 'status', ...(text(answers, 'published') === undefined ? { 'appearances[0].date': 'date' } : {}) }
+    : {};
+  const seen = new Set<string>();
+  return problems
+    .filter((problem) => !problem.message.startsWith('is still a placeholder'))
+    .map((problem) => {
+      const key = (problem.field !== undefined ? copied[problem.field] : undefined)
+        ?? QUESTIONS[kind].find((candidate) => problem.field !== undefined && belongsTo(candidate, problem.field))?.key;
+      const message = escapeControls(problem.hint ? `${problem.message} (${problem.hint})` : problem.message);
+      return { key, field: problem.field ?? 'the file', message };
+    })
+    .filter((problem) => {
+      const said = `${problem.key ?? problem.field}: ${problem.message}`;
+      return !seen.has(said) && Boolean(seen.add(said));
+    });
+}
+
+/** The problem with one answer, given the others, or undefined when validate would accept it. */
+export function checkQuestion(kind: Kind, question: Question, answer: Answer, known: Known, answers: Answers = {}): string | undefined {
+  return checkAnswers(kind, { ...answers, [question.key]: answer }, known).find((problem) => problem.key === question.key)?.message;
 }
 
 /** Parses a typed answer: yes/no, a list split on commas, a status by its number. */
@@ -280,67 +290,3 @@ export function parseAnswer(question: Question, input: string): Answer | { error
   return trimmed;
 }
 
-/** Checks an answer (each item of a list) against the schema, the known ids and the calendar. */
-export function checkQuestion(kind: Kind, question: Question, answer: Answer, known: Known): string | undefined {
-  if (typeof answer === 'boolean') return undefined;
-  if (Array.isArray(answer)) {
-    for (const item of answer) {
-      const problem = checkAnswer(kind, question.path, item, known);
-      if (problem) return `"${item}": ${problem}`;
-    }
-    const twice = answer.find((item, index) => answer.indexOf(item) !== index);
-    return twice ? `lists "${twice}" twice` : undefined;
-  }
-  return checkAnswer(kind, question.path, answer, known);
-}
-
-export interface AnswerProblem {
-  /** The question (and flag) the problem belongs to, when one does. */
-  key?: string | undefined;
-  /** The field, as validate names it. */
-  field: string;
-  message: string;
-}
-
-const matches = (pattern: readonly (string | number)[], path: readonly PropertyKey[]) =>
-  pattern.every((segment, index) =>
-    segment === path[index] || (typeof segment === 'number' && typeof path[index] === 'number'));
-
-/**
- * Every problem with a set of answers: each answer on its own, then the whole file against
- * its schema (quotation marks around a quote, an article dated before the claim), leaving
- * out the placeholders, which validate reports until they are filled.
- */
-export function checkAnswers(kind: Kind, answers: Answers, known: Known, today?: string): AnswerProblem[] {
-  const problems: AnswerProblem[] = [];
-  for (const question of QUESTIONS[kind]) {
-    const answer = answers[question.key];
-    if (answer === undefined) continue;
-    const message = checkQuestion(kind, question, answer, known);
-    if (message) problems.push({ key: question.key, field: formatPath(question.path), message });
-  }
-  // The schema checks this only once the whole appearance is filled in; asked here at once.
-  const said = text(answers, 'date');
-  const published = text(answers, 'published');
-  if (kind === 'claim' && said && published && isCertainlyBefore(published, said)) {
-    problems.push({ key: 'published', field: 'appearances[0].date',
-      message: `${published} is before the claim was said (${said}) (an article cannot report a claim before it was made; check both dates)` });
-  }
-  if (problems.length) return problems;
-  const fields = buildFields(kind, answers, today);
-  const marks = placeholderPaths(fields);
-  const root = COLLECTION_SCHEMAS[KINDS[kind]] as z.core.$ZodType;
-  const result = (root as z.ZodType).safeParse(fields, { reportInput: true });
-  for (const issue of result.success ? [] : result.error.issues) {
-    if (marks.some((mark) => mark.every((segment, index) => issue.path[index] === segment))) continue;
-    for (const problem of describeIssue(issue, root)) {
-      const question = QUESTIONS[kind].find((candidate) => matches(candidate.path, problem.path));
-      problems.push({
-        key: question?.key,
-        field: formatPath(problem.path),
-        message: problem.hint ? `${problem.message} (${problem.hint})` : problem.message,
-      });
-    }
-  }
-  return problems;
-}

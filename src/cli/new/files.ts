@@ -3,7 +3,7 @@
  * writing it without ever replacing a file that is already there. Nothing here reaches a
  * shell; names only ever go to `node:fs`.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rm, type FileHandle } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
 import { COLLECTION_NAMES } from '../../lib/content/collections.ts';
@@ -77,21 +77,33 @@ export interface Written {
 
 /**
  * Writes `text` to `<dir>/<id>.md`, or `<id>-2.md`, `<id>-3.md`... for the first id that
- * no file in the collection has. The file is opened with `wx`, so even a file created
- * between the check and the write is never replaced.
+ * no file in the collection has. The file is created with `wx`, so even a file created
+ * between the check and the write is never replaced; and if writing it fails (a full disk),
+ * the file just created is removed, so nothing is left behind. `write` is for tests.
  */
-export async function writeFresh(dir: string, base: string, taken: ReadonlySet<string>, text: string): Promise<Written> {
+export async function writeFresh(dir: string, base: string, taken: ReadonlySet<string>, text: string,
+  write = (handle: FileHandle, content: string) => handle.writeFile(content)): Promise<Written> {
   await mkdir(dir, { recursive: true });
   for (let n = 1; n < 10_000; n++) {
     const id = n === 1 ? base : `${base}-${n}`;
     if (taken.has(id)) continue;
     const path = join(dir, `${id}.md`);
+    let handle: FileHandle;
     try {
-      await writeFile(path, text, { flag: 'wx' });
-      return { id, path };
+      handle = await open(path, 'wx');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
     }
+    try {
+      await write(handle, text);
+      await handle.close();
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      await rm(path, { force: true });
+      throw error;
+    }
+    return { id, path };
   }
   throw new Error(`no free id for ${base} in ${dir}${sep}`);
 }

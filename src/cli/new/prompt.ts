@@ -43,8 +43,7 @@ async function askOne(kind: Kind, question: Question, answers: Answers, known: K
       return true;
     }
     const problem = typeof answer === 'object' && !Array.isArray(answer) ? answer.error
-      : checkQuestion(kind, question, answer, known)
-        ?? checkAnswers(kind, { ...answers, [question.key]: answer }, known).find((found) => found.key === question.key)?.message;
+      : checkQuestion(kind, question, answer, known, answers);
     if (!problem) {
       answers[question.key] = answer as Exclude<typeof answer, { error: string }>;
       return true;

@@ -1,12 +1,21 @@
 /**
- * Checks a content file's Markdown body for what must never reach the site: MDX syntax
- * (contributed content is plain Markdown and is never compiled as code), unsafe raw HTML
- * and unsafe link schemes. It reads the text without parsing Markdown, so it stays fast
- * at ten thousand files; code blocks and code spans are masked first, because code is
- * shown as text and is safe whatever it contains.
+ * Checks a content file's Markdown body on the tree the page would be made from: the same
+ * parser and plugins as the renderer (`parseBody` in src/lib/markdown/body-tree.ts), against
+ * the one allow-list the sanitizer keeps (src/lib/content/html-policy.ts). Whatever the
+ * sanitizer would remove or change is reported here, with the line of the node, so the
+ * sanitizer never silently alters a valid file. Code is text in that tree, so a `<script>`
+ * in a code block or span is shown, not run, and nothing here has to guess where code is.
+ *
+ * Before anything is parsed, the body is held to the limits (limits.ts), so no file can
+ * stall or crash the parser here or the renderer later.
  */
-import { DANGEROUS_TAGS, RAW_HTML_TAGS, SAFE_SCHEMES } from './html-policy.ts';
-import { BIDI_HINT, bidiControlMessage } from './invisible.ts';
+import type { Element, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { find, html } from 'property-information';
+import { parseBody, sanitizeTree } from '../markdown/body-tree.ts';
+import { DANGEROUS_TAGS, RAW_HTML_TAGS, SAFE_SCHEMES, droppedScheme, sanitizeSchema } from './html-policy.ts';
+import { notTextInLine } from './invisible.ts';
+import { checkBodyLimits, depthMessage, tooDeep } from './limits.ts';
 
 export interface BodyFinding {
   /** Line within the body, 1-based. */
@@ -15,149 +24,214 @@ export interface BodyFinding {
   hint?: string;
 }
 
+/** Findings in the order of the text: by line, then by where on the line. */
+type Placed = BodyFinding & { offset: number };
+
 const ALLOWED_TAG_LIST = Object.keys(RAW_HTML_TAGS).join(', ');
+const NO_CODE = 'content cannot run code; remove it';
 
-/** Replaces fenced code blocks and inline code spans with spaces, keeping line breaks. */
-export function maskCode(body: string): string {
-  const blank = (text: string) => text.replace(/[^\n]/g, ' ');
-  const lines = body.split('\n');
-  let fence: string | null = null;
-  const masked = lines.map((line) => {
-    const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence === null && opener?.[1]) {
-      fence = opener[1];
-      return blank(line);
-    }
-    if (fence !== null) {
-      const closer = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      if (closer?.[1] && closer[1][0] === fence[0] && closer[1].length >= fence.length) fence = null;
-      return blank(line);
-    }
-    return line;
-  });
-  return masked.join('\n').replace(/(`+)(?:(?!\1)[\s\S])*?\1/g, blank);
+type HastNode = HastRoot | HastContent;
+
+/**
+ * Where raw HTML is in the body, and which elements Markdown made, from the tree before raw
+ * HTML is parsed: an element of the final tree that starts inside raw HTML and is not one of
+ * Markdown's was written as HTML.
+ */
+function origins(tree: HastRoot): { raw: [number, number][]; markdown: Set<string> } {
+  const raw: [number, number][] = [];
+  const markdown = new Set<string>();
+  const stack: HastNode[] = [tree];
+  while (stack.length) {
+    const node = stack.pop() as HastNode;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'raw' && start !== undefined && end !== undefined) raw.push([start, end]);
+    if (node.type === 'element' && start !== undefined) markdown.add(`${node.tagName}@${start}`);
+    if ('children' in node) stack.push(...node.children);
+  }
+  return { raw: raw.sort((a, b) => a[0] - b[0]), markdown };
 }
 
-/** Decodes the character references a URL might hide its scheme behind (`&#106;avascript:`). */
-function decodeReferences(value: string): string {
-  return value
-    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
-    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
-    .replace(/&colon;/gi, ':')
-    .replace(/&tab;|&newline;/gi, '');
+function inRanges(ranges: readonly [number, number][], offset: number): boolean {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const [start, end] = ranges[middle] as [number, number];
+    if (offset < start) high = middle;
+    else if (offset >= end) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
-/** The URL's scheme if it has one that is not allowed, as the browser would read it. */
-function unsafeScheme(url: string): string | undefined {
+/** The attribute as written in HTML (`accesskey`, `aria-label`) for a hast property name. */
+const attributeName = (property: string) => find(html, property).attribute;
+
+/** Problems with one element written as raw HTML. */
+function checkRawElement(element: Element, add: (message: string, hint?: string) => void): void {
+  const { tagName } = element;
+  if (DANGEROUS_TAGS.has(tagName)) {
+    add(`<${tagName}> is not allowed: content cannot run code, embed pages or restyle the site`, 'remove it; describe or link to the material instead');
+    return;
+  }
+  const allowed = RAW_HTML_TAGS[tagName];
+  if (!allowed) {
+    add(`<${tagName}> is not an allowed HTML tag`, `use Markdown, or one of: ${ALLOWED_TAG_LIST}`);
+    return;
+  }
+  for (const [property, value] of Object.entries(element.properties)) {
+    const name = attributeName(property);
+    if (name.startsWith('on')) add(`event-handler attribute ${name} is not allowed`, NO_CODE);
+    else if (name === 'style') add('style attributes are not allowed', 'remove it; the site styles content itself');
+    else if (!allowed.includes(name)) {
+      add(`attribute ${name} is not allowed on <${tagName}>`, allowed.length ? `allowed: ${allowed.join(', ')}` : `<${tagName}> takes no attributes`);
+    } else if (name === 'href' || name === 'cite') {
+      const scheme = droppedScheme(String(value), sanitizeSchema.protocols?.[name] ?? []);
+      if (scheme !== undefined) add(...schemeProblem(scheme, 'URLs'));
+    }
+  }
+}
+
+function schemeProblem(scheme: string, what: 'links' | 'URLs'): [string, string] {
+  let decoded = scheme;
+  try {
+    decoded = decodeURIComponent(scheme);
+  } catch {
+    // Not percent-encoding after all: shown as written.
+  }
   // Browsers ignore control characters and white space inside a scheme: "java\tscript:".
-  const cleaned = decodeReferences(url).replace(/[\u0000-\u0020\u007f]/g, '');
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
-  return scheme && !SAFE_SCHEMES.has(scheme) ? scheme : undefined;
+  const cleaned = decoded.toLowerCase().replace(/[\u0000-\u0020\u007f]/g, '');
+  if (SAFE_SCHEMES.has(cleaned) && cleaned !== scheme) return [`"${scheme}:" must be written ${cleaned}:`, 'lower case, with no spaces'];
+  return [`${cleaned || scheme}: ${what} are not allowed`, 'link with https://'];
 }
 
-const MDX_MODULE = /^(import|export)\s+(?:[{*]|default\b|const\b|let\b|var\b|function\b|class\b|async\b|type\b|["']|[\w$]+\s*(?:,|from\b))/;
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g;
-// A destination in <...> may contain spaces and tabs ("<java\tscript:...>"), so it is read whole.
-const LINK_DESTINATION = /\]\(\s*(?:<([^>\n]*)>|([^\s)]+))/g;
-const LINK_DEFINITION = /^ {0,3}\[[^\]]+\]:\s*(?:<([^>\n]*)>|(\S+))/gm;
-/** A CommonMark autolink, `<scheme:...>`, which becomes a link with that scheme. */
-const AUTOLINK = /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g;
-const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'action', 'formaction', 'xlink:href', 'srcset', 'poster', 'background']);
+/** The source text of a comment-like node: `<!--`, `<?...?>`, `<!X ...>` and CDATA all become comments. */
+function commentProblem(source: string): [string, string] {
+  return source.startsWith('<!--')
+    ? ['HTML comments are removed from the page', 'put notes for reviewers in the pull request, or in the text']
+    : [`"${source.slice(0, 2)}" starts markup that hides the text after it from the page`, 'write \\< for the character itself'];
+}
+
+function sameProperties(a: Element['properties'], b: Element['properties']): boolean {
+  const keys = Object.keys(a).filter((key) => a[key] !== undefined);
+  return keys.length === Object.keys(b).filter((key) => b[key] !== undefined).length
+    && keys.every((key) => JSON.stringify(a[key]) === JSON.stringify(b[key]));
+}
+
+/** Same type, tag, properties and value, node by node: where the two trees first differ. */
+function firstDifference(a: HastNode, b: HastNode | undefined): HastNode | undefined {
+  const stack: [HastNode, HastNode | undefined][] = [[a, b]];
+  while (stack.length) {
+    const [left, right] = stack.pop() as [HastNode, HastNode | undefined];
+    if (!right || left.type !== right.type) return left;
+    if (left.type === 'element' && right.type === 'element'
+      && (left.tagName !== right.tagName || !sameProperties(left.properties, right.properties))) return left;
+    if ('value' in left && 'value' in right && left.value !== right.value) return left;
+    const leftChildren = 'children' in left ? left.children : [];
+    const rightChildren = 'children' in right ? right.children : [];
+    if (leftChildren.length !== rightChildren.length) {
+      const index = leftChildren.findIndex((child, i) => firstDifference(child, rightChildren[i]) !== undefined);
+      return leftChildren[index] ?? left;
+    }
+    leftChildren.forEach((child, index) => stack.push([child, rightChildren[index]]));
+  }
+  return undefined;
+}
+
+function checkMarkdown(mdast: MdastRoot, comments: ReadonlySet<number>, add: (line: number | undefined, message: string, hint?: string) => void,
+  setOffset: (offset: number) => void): void {
+  const referenced = new Set<string>();
+  const definitions: { identifier: string; label: string; line: number | undefined }[] = [];
+  const stack: MdastNodes[] = [mdast];
+  while (stack.length) {
+    const node = stack.pop() as MdastNodes;
+    const line = node.position?.start.line;
+    setOffset(node.position?.start.offset ?? 0);
+    if (node.type === 'image' || node.type === 'imageReference') {
+      add(line, 'images are not shown in content', 'link to the image instead: [description](https://...)');
+    } else if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+      add(line, 'task-list checkboxes are not shown in content', 'write the item without [ ] or [x]');
+    } else if (node.type === 'html' && /^<[!?]/.test(node.value) && !comments.has(node.position?.start.offset ?? -1)) {
+      // An unclosed `<!X` or `<?` swallows the rest of the body without leaving a comment.
+      add(line, ...commentProblem(node.value));
+    } else if (node.type === 'footnoteReference') {
+      referenced.add(node.identifier);
+    } else if (node.type === 'footnoteDefinition') {
+      const label = node.label ?? node.identifier;
+      if (definitions.some((other) => other.identifier === node.identifier)) {
+        add(line, `footnote [^${label}] is defined twice, and only the first is shown`, 'give each footnote its own label');
+      } else {
+        definitions.push({ identifier: node.identifier, label, line });
+      }
+    }
+    if ('children' in node) stack.push(...(node.children as MdastNodes[]));
+  }
+  for (const definition of definitions) {
+    if (!referenced.has(definition.identifier)) {
+      add(definition.line, `footnote [^${definition.label}] is never referred to, so it is not shown`, `refer to it in the text with [^${definition.label}], or delete it`);
+    }
+  }
+}
 
 export function checkBody(body: string): BodyFinding[] {
-  const findings: BodyFinding[] = [];
-  const text = maskCode(body);
-  // The line of an offset: 1 + the line breaks before it, found by binary search, so a
-  // body with a problem on each of its many lines is still checked in linear time.
-  const breaks: number[] = [];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) breaks.push(i);
-  const lineAt = (index: number) => {
-    let low = 0;
-    let high = breaks.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((breaks[middle] ?? Infinity) < index) low = middle + 1;
-      else high = middle;
-    }
-    return low + 1;
-  };
-  const add = (index: number, message: string, hint?: string) =>
-    findings.push(hint ? { line: lineAt(index), message, hint } : { line: lineAt(index), message });
+  const findings: Placed[] = [];
+  let offset = 0;
+  const add = (line: number | undefined, message: string, hint?: string) =>
+    findings.push(hint ? { line: line ?? 1, offset, message, hint } : { line: line ?? 1, offset, message });
+  const done = () => findings.sort((a, b) => a.line - b.line || a.offset - b.offset).map(({ offset: _, ...finding }) => finding);
 
   // Checked on the text as written: in code, too, they can disguise what it says.
   body.split('\n').forEach((line, index) => {
-    const message = bidiControlMessage(line);
-    if (message) findings.push({ line: index + 1, message, hint: BIDI_HINT });
+    const found = notTextInLine(line);
+    offset = -1;
+    if (found) add(index + 1, `${found.message} at column ${found.column}`, found.hint);
   });
 
-  let offset = 0;
-  for (const line of text.split('\n')) {
-    if (MDX_MODULE.test(line)) {
-      add(offset, `MDX ${line.startsWith('import') ? 'import' : 'export'} is not allowed in content`,
-        'claims, people, outlets and topics are plain Markdown and never run code; remove the line');
-    }
-    offset += line.length + 1;
+  const limits = checkBodyLimits(body);
+  for (const limit of limits) add(limit.line, limit.message, limit.hint);
+  if (limits.length) return done();
+
+  const { mdast, withRaw, hast } = parseBody(body);
+  const deep = tooDeep<MdastNodes>(mdast) ?? tooDeep<HastNode>(hast);
+  if (deep) {
+    const { message, hint } = depthMessage(deep.depth);
+    add(deep.node.position?.start.line, message, hint);
+    return done();
   }
 
-  for (const match of text.matchAll(/(?<!\\)\{/g)) {
-    add(match.index, '"{" starts an MDX expression, which content cannot run', 'write \\{ for the character itself');
-  }
-
-  for (const match of text.matchAll(/<!--/g)) {
-    add(match.index, 'HTML comments are removed from the page',
-      'put notes for reviewers in the pull request, or in the text');
-  }
-
-  for (const match of text.matchAll(/!\[[^\]]*\]\(/g)) {
-    add(match.index, 'images are not shown in content', 'link to the image instead: [description](https://...)');
-  }
-
-  for (const match of text.matchAll(TAG)) {
-    const [, closing, rawName = '', attributes = ''] = match;
-    const name = rawName.toLowerCase();
-    // `<vbscript:msgbox>` is an autolink, not a tag: the link checks below report it.
-    if (name.includes(':') && !attributes && new RegExp(`^${AUTOLINK.source}$`).test(match[0])) continue;
-    if (closing && (DANGEROUS_TAGS.has(name) || !RAW_HTML_TAGS[name])) continue;
-    if (DANGEROUS_TAGS.has(name)) {
-      add(match.index, `<${name}> is not allowed: content cannot run code, embed pages or restyle the site`,
-        'remove it; describe or link to the material instead');
-      continue;
-    }
-    const allowedAttributes = RAW_HTML_TAGS[name];
-    if (!allowedAttributes) {
-      add(match.index, `<${name}> is not an allowed HTML tag`, `use Markdown, or one of: ${ALLOWED_TAG_LIST}`);
-      continue;
-    }
-    if (closing) continue;
-    for (const attribute of attributes.matchAll(ATTRIBUTE)) {
-      const attributeName = (attribute[1] ?? '').toLowerCase();
-      const value = (attribute[2] ?? '').replace(/^["']|["']$/g, '');
-      if (attributeName.startsWith('on')) {
-        add(match.index, `event-handler attribute ${attributeName} is not allowed`, 'content cannot run code; remove it');
-      } else if (attributeName === 'style') {
-        add(match.index, 'style attributes are not allowed', 'remove it; the site styles content itself');
-      } else if (URL_ATTRIBUTES.has(attributeName) && unsafeScheme(value)) {
-        add(match.index, `${unsafeScheme(value)}: URLs are not allowed`, 'link with https://');
-      } else if (!allowedAttributes.includes(attributeName)) {
-        add(match.index, `attribute ${attributeName} is not allowed on <${name}>`,
-          allowedAttributes.length ? `allowed: ${allowedAttributes.join(', ')}` : `<${name}> takes no attributes`);
+  const { raw, markdown } = origins(withRaw);
+  const comments = new Set<number>();
+  const stack: HastNode[] = [hast];
+  while (stack.length) {
+    const node = stack.pop() as HastNode;
+    const start = node.position?.start;
+    const line = start?.line;
+    offset = start?.offset ?? 0;
+    if (node.type === 'comment') {
+      if (start?.offset !== undefined) comments.add(start.offset);
+      add(line, ...commentProblem(start?.offset === undefined ? '<!--' : body.slice(start.offset, start.offset + 4)));
+    } else if (node.type === 'doctype') {
+      add(line, '<!doctype> is removed from the page', 'delete it');
+    } else if (node.type === 'element') {
+      const fromRaw = start?.offset !== undefined && inRanges(raw, start.offset) && !markdown.has(`${node.tagName}@${start.offset}`);
+      if (fromRaw) {
+        checkRawElement(node, (message, hint) => add(line, message, hint));
+      } else if (node.tagName === 'a' && typeof node.properties['href'] === 'string') {
+        const scheme = droppedScheme(node.properties['href']);
+        if (scheme !== undefined) add(line, ...schemeProblem(scheme, 'links'));
       }
     }
+    if ('children' in node) stack.push(...node.children);
   }
+  checkMarkdown(mdast, comments, add, (at) => { offset = at; });
 
-  const checked = new Set<number>();
-  for (const pattern of [LINK_DESTINATION, LINK_DEFINITION, AUTOLINK]) {
-    for (const match of text.matchAll(pattern)) {
-      const url = match[1] ?? match[2] ?? '';
-      // `[x](<javascript:...>)` is both a destination and an autolink: check each URL once.
-      const start = match.index + match[0].lastIndexOf(url);
-      if (checked.has(start)) continue;
-      checked.add(start);
-      const scheme = unsafeScheme(url);
-      if (scheme) add(match.index, `${scheme}: links are not allowed`, 'link with https://');
-    }
+  // Anything else the sanitizer would change (this list and the allow-list getting out of
+  // step) is still reported, at the first node that differs.
+  if (!findings.length) {
+    const changed = firstDifference(hast, sanitizeTree(structuredClone(hast)));
+    offset = changed?.position?.start.offset ?? 0;
+    if (changed) add(changed.position?.start.line, 'contains markup the site would change or remove', `use Markdown, or one of: ${ALLOWED_TAG_LIST}`);
   }
-
-  return findings.sort((a, b) => a.line - b.line);
+  return done();
 }

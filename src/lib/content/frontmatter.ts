@@ -39,7 +39,8 @@ export function splitFrontmatter(source: string): SplitFile | null {
 }
 
 export type YamlResult =
-  | { ok: true; data: unknown }
+  /** `aliases`: the YAML repeats a value with an anchor and alias (`&name`, `*name`). */
+  | { ok: true; data: unknown; aliases: boolean }
   | { ok: false; line: number | undefined; message: string; hint: string | undefined };
 
 /**
@@ -55,9 +56,21 @@ const YAML_HINTS: [RegExp, string][] = [
   [/unexpected end of the stream within a (single|double) quoted scalar/, 'a quoted value is missing its closing quote mark'],
 ];
 
+/**
+ * Parses frontmatter with YAML's core schema. Anchors are noticed as the parser meets them
+ * (an alias needs one): content never needs them, and aliases repeated or nested make a few
+ * lines expand to millions of values (the "billion laughs") that any walk over the data, or
+ * a "did you mean" search per value, would take minutes over. The caller refuses such a file
+ * without reading its data.
+ */
 export function parseYaml(yaml: string): YamlResult {
+  let aliases = false;
+  const listener = (event: string, state: { anchor: string | null }) => {
+    if (event === 'close' && state.anchor !== null) aliases = true;
+  };
   try {
-    return { ok: true, data: loadYaml(yaml, { schema: CORE_SCHEMA }) };
+    const data: unknown = loadYaml(yaml, { schema: CORE_SCHEMA, listener } as unknown as Parameters<typeof loadYaml>[1]);
+    return { ok: true, data, aliases };
   } catch (error) {
     if (error instanceof YAMLException) {
       const hint = YAML_HINTS.find(([pattern]) => pattern.test(error.reason))?.[1];
@@ -111,24 +124,6 @@ export function lineLocator(yaml: string): (path: readonly PropertyKey[]) => num
     }
     return line;
   };
-}
-
-/**
- * True when one list or group is reached twice in the parsed data: a YAML alias (`*name`)
- * repeating an anchored collection. Nested, a few lines of those expand to billions of
- * values (the "billion laughs") that any walk over the data would take minutes to visit.
- * Content never needs them, so such a file is reported instead of read. Linear in the
- * distinct values: each is visited once.
- */
-export function hasSharedCollections(data: unknown): boolean {
-  const seen = new Set<object>();
-  const walk = (value: unknown): boolean => {
-    if (!value || typeof value !== 'object') return false;
-    if (seen.has(value)) return true;
-    seen.add(value);
-    return Object.values(value).some(walk);
-  };
-  return walk(data);
 }
 
 /** The file line of the first alias (`*name`) in the YAML, if it has one. */

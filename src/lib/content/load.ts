@@ -11,20 +11,24 @@ import { join, relative, resolve, sep } from 'node:path';
 import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
 import { checkBody } from './body-policy.ts';
 import { didYouMean } from './closest.ts';
-import { BIDI_HINT, bidiControlsIn } from './invisible.ts';
+import { notTextInField } from './invisible.ts';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type ValidEntry } from './collections.ts';
 import { describeIssue } from './error-map.ts';
-import { firstAliasLine, hasSharedCollections, lineLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
+import { firstAliasLine, lineLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
+import { LIMITS, overBudget } from './limits.ts';
 import { formatPath, sortProblems, type Problem } from './problems.ts';
-import { NOTES, RULES, type ParsedEntry, type RuleContext } from './rules.ts';
+import { NOTES, RULES, type ParsedEntry, type Rule, type RuleContext } from './rules.ts';
+import { forEachString } from './schema-walk.ts';
 
 export interface LoadOptions {
   /** The project root: file names in problems are relative to it. */
   root: string;
-  /** The folder holding claims/, people/, outlets/ and topics/; see `contentDirectory`. */
+  /** The folder holding one folder per collection (claims/, people/, ...); see `contentDirectory`. */
   contentDir?: string;
   /** Today as YYYY-MM-DD; defaults to today in the first time zone to reach it. */
   today?: string;
+  /** The cross-file rules; RULES unless a test adds one. */
+  rules?: readonly Rule[];
 }
 
 export type EntriesByCollection = { [C in CollectionName]: Map<string, ValidEntry<C>> };
@@ -36,6 +40,8 @@ export interface LoadedContent {
   notes: Problem[];
   /** How many content files were read. */
   fileCount: number;
+  /** What was found under content/ and not read, with why: named, never skipped in silence. */
+  skipped: Problem[];
 }
 
 /**
@@ -53,46 +59,48 @@ export function todayAnywhere(now = Date.now()): string {
 }
 
 /** A problem waiting for its line: found with a field path, located at the end. */
-interface PendingProblem extends Omit<Problem, 'field'> {
+export interface PendingProblem extends Omit<Problem, 'field'> {
   path?: readonly PropertyKey[];
 }
 
 const PLACEHOLDER = /^TODO\b/;
 
-/** Paths of every string still reading "TODO…", the marks `npm run new` leaves. */
-function placeholders(data: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; value: string }[] {
-  if (typeof data === 'string') return PLACEHOLDER.test(data) ? [{ path, value: data }] : [];
-  if (Array.isArray(data)) return data.flatMap((item, index) => placeholders(item, [...path, index]));
-  if (data && typeof data === 'object') {
-    return Object.entries(data).flatMap(([key, value]) => placeholders(value, [...path, key]));
-  }
-  return [];
-}
+/** `a, b, c and d` */
+const listed = (items: readonly string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
 const startsWith = (path: readonly PropertyKey[], prefix: readonly PropertyKey[]) =>
   prefix.length <= path.length && prefix.every((segment, index) => path[index] === segment);
 
-interface ReadFile {
+/** A content file found under content/: its collection, its id (the file name) and its path. */
+export interface ContentFile {
   collection: CollectionName;
   id: string;
+  /** Path from the project root, forward slashes. */
   file: string;
-  read: () => string;
 }
 
-async function listFiles(root: string, contentDir: string, pending: PendingProblem[]): Promise<ReadFile[]> {
+interface ListedFile extends ContentFile {
+  read: () => Uint8Array;
+}
+
+async function listFiles(root: string, contentDir: string, pending: PendingProblem[], skipped: Problem[]): Promise<ListedFile[]> {
   const toFile = (path: string) => relative(root, path).split(sep).join('/');
   const top = await readdir(contentDir, { withFileTypes: true }).catch(() => null);
   if (!top) {
-    pending.push({ file: `${toFile(contentDir)}/`, message: 'does not exist', hint: 'content lives in content/claims/, content/people/, content/outlets/, content/topics/ and content/measures/' });
+    pending.push({ file: `${toFile(contentDir)}/`, message: 'does not exist', hint: `content lives in ${listed(COLLECTION_NAMES.map((name) => `content/${name}/`))}` });
     return [];
   }
+  const hidden = (path: string) => skipped.push({ file: toFile(path), message: 'is hidden (its name starts with a dot), so it is not read' });
   for (const dirent of top) {
-    if (dirent.name.startsWith('.')) continue;
-    if (dirent.isDirectory() && !COLLECTION_NAMES.includes(dirent.name as CollectionName)) {
-      pending.push({ file: `${toFile(join(contentDir, dirent.name))}/`, message: 'is not a content folder',
+    const path = join(contentDir, dirent.name);
+    if (dirent.name.startsWith('.')) hidden(path);
+    else if (dirent.isSymbolicLink()) {
+      pending.push({ file: toFile(path), message: 'is a symbolic link, which is never followed', hint: 'commit the folder or file itself' });
+    } else if (dirent.isDirectory() && !COLLECTION_NAMES.includes(dirent.name as CollectionName)) {
+      pending.push({ file: `${toFile(path)}/`, message: 'is not a content folder',
         hint: didYouMean(dirent.name, COLLECTION_NAMES) ?? `content folders: ${COLLECTION_NAMES.join(', ')}` });
-    } else if (dirent.isFile() && dirent.name !== 'README.md') {
-      pending.push({ file: toFile(join(contentDir, dirent.name)), message: 'is outside every content folder',
+    } else if (!dirent.isDirectory() && dirent.name !== 'README.md') {
+      pending.push({ file: toFile(path), message: 'is outside every content folder',
         hint: `move it into one of content/${COLLECTION_NAMES.join('/, content/')}/` });
     }
   }
@@ -101,14 +109,27 @@ async function listFiles(root: string, contentDir: string, pending: PendingProbl
   for (const collection of COLLECTION_NAMES) {
     const dir = join(contentDir, collection);
     const dirents = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
-    for (const dirent of dirents) {
-      if (!dirent.isFile() || dirent.name.startsWith('.')) continue;
+    const hiddenFolders: string[] = [];
+    for (const dirent of dirents.sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
       const path = join(dirent.parentPath, dirent.name);
-      if (dirent.name.endsWith('.md')) {
+      // Inside a hidden folder: the folder itself was named.
+      if (hiddenFolders.some((folder) => path.startsWith(folder + sep))) continue;
+      if (dirent.name.startsWith('.')) {
+        hidden(path);
+        if (dirent.isDirectory()) hiddenFolders.push(path);
+      } else if (dirent.isSymbolicLink()) {
+        pending.push({ file: toFile(path), message: 'is a symbolic link, which is never followed', hint: 'commit the file itself' });
+      } else if (dirent.isDirectory()) {
+        if (dirent.name.endsWith('.md')) {
+          pending.push({ file: `${toFile(path)}/`, message: 'is a folder, not a content file', hint: 'a content file is a .md file; rename the folder' });
+        }
+      } else if (!dirent.isFile()) {
+        pending.push({ file: toFile(path), message: 'is not a regular file', hint: 'content files are .md files' });
+      } else if (dirent.name.endsWith('.md')) {
         paths.push({ collection, path });
       } else if (dirent.name.endsWith('.mdx')) {
         pending.push({ file: toFile(path), line: 1, message: 'MDX is not allowed in contributed content',
-          hint: 'rename it to .md: claims, people, outlets and topics are plain Markdown, never compiled as code' });
+          hint: `rename it to .md: ${listed(COLLECTION_NAMES)} are plain Markdown, never compiled as code` });
       } else {
         pending.push({ file: toFile(path), message: 'is not a content file', hint: 'content files end in .md' });
       }
@@ -120,85 +141,195 @@ async function listFiles(root: string, contentDir: string, pending: PendingProbl
     file: toFile(path),
     // Read when its turn comes, synchronously: ten thousand reads in flight at once cost
     // more in thread-pool round trips and garbage than the reads themselves.
-    read: () => readFileSync(path, 'utf8'),
+    read: () => readFileSync(path),
   }));
+}
+
+/** What checking one file found: its problems, and its data when the YAML could be read. */
+export interface CheckedFile {
+  problems: PendingProblem[];
+  /** The frontmatter's YAML, for finding the line of a field. */
+  yaml?: string;
+  /** Set when the YAML parsed to fields: the cross-file rules read it. */
+  parsed?: ParsedEntry;
+  /** Set when the file passed every check of its own. */
+  valid?: ValidEntry;
+  /** The fields still holding a placeholder (`TODO...`). */
+  marks: PropertyKey[][];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The file's text, or where its first byte that is not UTF-8 is. */
+function decode(bytes: Uint8Array | string): string | { line: number } {
+  if (typeof bytes === 'string') return bytes;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    return { line: text.slice(0, text.indexOf('\uFFFD')).split('\n').length };
+  }
+}
+
+/**
+ * Every check of one file on its own: encoding, file name, frontmatter, YAML, fields,
+ * schema and body. Never throws: anything unexpected becomes a problem of this file, so
+ * one file can never hide the problems of the others. `bodies: false` skips the body
+ * (for `npm run new`, which reads the other files only for their ids and fields).
+ */
+export function checkFile(at: ContentFile, bytes: Uint8Array | string, { bodies = true } = {}): CheckedFile {
+  // Processor time, not the clock: a busy machine must not fail a file that is fine.
+  const started = process.cpuUsage();
+  const result: CheckedFile = { problems: [], marks: [] };
+  try {
+    checkFileInto(at, bytes, bodies, result);
+  } catch (error) {
+    result.problems.push({ file: at.file, message: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+      hint: 'this is a fault in the validator, not in the file; please report it with the file' });
+    delete result.valid;
+  }
+  const used = process.cpuUsage(started);
+  const elapsed = (used.user + used.system) / 1000;
+  if (elapsed > LIMITS.checkMilliseconds) {
+    result.problems.push({ file: at.file, ...overBudget(elapsed) });
+    delete result.valid;
+  }
+  return result;
+}
+
+function checkFileInto({ collection, id, file }: ContentFile, bytes: Uint8Array | string, bodies: boolean, result: CheckedFile): void {
+  const { problems: pending } = result;
+  if (!ID_PATTERN.test(id)) {
+    const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    pending.push({ file, message: `file name "${id}.md" is not a valid id`,
+      hint: `rename it to ${suggestion || 'a-name'}.md: lowercase letters, digits and hyphens` });
+  }
+  const source = decode(bytes);
+  if (typeof source !== 'string') {
+    pending.push({ file, line: source.line, message: 'is not UTF-8 text: this line has a byte that is not UTF-8',
+      hint: 'save the file as UTF-8 (Latin-1 and Windows-1252 accents are the usual cause)' });
+    return;
+  }
+
+  const split = splitFrontmatter(source);
+  if (!split) {
+    const opened = /^\uFEFF?---[ \t]*\r?(?:\n|$)/.test(source);
+    pending.push({ file, line: 1, message: opened ? 'the frontmatter has no closing --- line' : 'has no frontmatter',
+      hint: 'start the file with a line ---, then the fields, then a line ---' });
+    return;
+  }
+  // The body is checked whatever the frontmatter's state: one run shows both.
+  if (bodies) {
+    for (const finding of checkBody(split.body)) {
+      pending.push({ file, line: split.bodyLine + finding.line - 1, message: finding.message, hint: finding.hint });
+    }
+  }
+  if (split.yaml.length > LIMITS.frontmatterCharacters) {
+    pending.push({ file, line: 1, message: `the frontmatter is ${split.yaml.length.toLocaleString('en')} characters long, over the limit of ${LIMITS.frontmatterCharacters.toLocaleString('en')}`,
+      hint: 'fields hold short text; put longer writing in the body' });
+    return;
+  }
+  result.yaml = split.yaml;
+  const parsed = parseYaml(split.yaml);
+  if (!parsed.ok) {
+    pending.push({ file, line: parsed.line, message: `the frontmatter is not valid YAML: ${parsed.message}`, hint: parsed.hint });
+    return;
+  }
+  if (parsed.aliases) {
+    pending.push({ file, line: firstAliasLine(split.yaml), message: 'the frontmatter uses a YAML anchor or alias (&name, *name)',
+      hint: 'write every value out in full: content files use no YAML anchors or aliases' });
+    return;
+  }
+  if (!parsed.data || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
+    pending.push({ file, line: 1, message: parsed.data == null ? 'the frontmatter has no fields' : 'the frontmatter must be fields',
+      hint: 'one per line between the --- lines, written name: value' });
+    return;
+  }
+
+  result.parsed = { collection, id, file, data: parsed.data };
+  forEachString(parsed.data, (path, value) => {
+    if (PLACEHOLDER.test(value)) {
+      result.marks.push(path);
+      pending.push({ file, path, message: `is still a placeholder: "${value}"`, hint: 'fill it in' });
+    }
+    const notText = notTextInField(value);
+    if (notText) pending.push({ file, path, message: `${notText.message} at character ${notText.column}`, hint: notText.hint });
+  });
+  const schema = COLLECTION_SCHEMAS[collection];
+  const checked = schema.safeParse(parsed.data, { reportInput: true });
+  if (!checked.success) {
+    for (const issue of checked.error.issues) {
+      for (const found of describeIssue(issue, schema)) {
+        if (result.marks.some((mark) => startsWith(found.path, mark))) continue;
+        pending.push({ file, path: found.path, message: found.message, hint: found.hint });
+      }
+    }
+  }
+  if (checked.success && !pending.length) {
+    result.valid = { collection, id, file, data: checked.data, body: split.body, bodyLine: split.bodyLine } as ValidEntry;
+  }
+}
+
+/** Every id that has a file, per collection. */
+function idsOf(files: readonly ContentFile[]): Record<CollectionName, Set<string>> {
+  const ids = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set<string>()])) as Record<CollectionName, Set<string>>;
+  for (const { collection, id } of files) ids[collection].add(id);
+  return ids;
+}
+
+/** The cross-file rules over every checked file, leaving out what a placeholder explains. */
+function applyRules(context: RuleContext, checked: ReadonlyMap<string, CheckedFile>, rules: readonly Rule[]): PendingProblem[] {
+  const pending: PendingProblem[] = [];
+  for (const rule of rules) {
+    for (const problem of rule(context)) {
+      // `speaker: TODO` is reported once, as a placeholder, not also as an unknown person.
+      if (checked.get(problem.entry.file)?.marks.some((mark) => startsWith(problem.path, mark))) continue;
+      pending.push({ file: problem.entry.file, path: problem.path, message: problem.message, hint: problem.hint });
+    }
+  }
+  return pending;
+}
+
+/** Problems with their field paths turned into lines of the file's YAML. */
+function locate(pending: readonly PendingProblem[], checked: ReadonlyMap<string, CheckedFile>): Problem[] {
+  const locators = new Map<string, (path: readonly PropertyKey[]) => number>();
+  return pending.map(({ path, ...problem }): Problem => {
+    if (!path) return problem;
+    const yaml = checked.get(problem.file)?.yaml;
+    let locate = locators.get(problem.file);
+    if (!locate && yaml !== undefined) {
+      locate = lineLocator(yaml);
+      locators.set(problem.file, locate);
+    }
+    return { ...problem, line: locate?.(path), field: formatPath(path) };
+  });
 }
 
 export async function loadContent({
   root,
   contentDir = contentDirectory(root),
   today = todayAnywhere(),
+  rules = RULES,
 }: LoadOptions): Promise<LoadedContent> {
   const pending: PendingProblem[] = [];
-  const files = await listFiles(root, contentDir, pending);
-  const yamlByFile = new Map<string, string>();
-  const valid: ValidEntry[] = [];
-  const parsedEntries: ParsedEntry[] = [];
+  const skipped: Problem[] = [];
+  const files = await listFiles(root, contentDir, pending, skipped);
+  const checked = new Map<string, CheckedFile>();
   const filesById = new Map<string, string[]>();
-  const marksByFile = new Map<string, { path: PropertyKey[] }[]>();
 
-  for (const { collection, id, file, read } of files) {
-    const source = read();
-    const key = `${collection}/${id}`;
-    filesById.set(key, [...(filesById.get(key) ?? []), file]);
-    if (!ID_PATTERN.test(id)) {
-      const suggestion = id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      pending.push({ file, message: `file name "${id}.md" is not a valid id`,
-        hint: `rename it to ${suggestion || 'a-name'}.md: lowercase letters, digits and hyphens` });
-    }
-
-    const split = splitFrontmatter(source);
-    if (!split) {
-      const opened = /^\uFEFF?---[ \t]*\r?(?:\n|$)/.test(source);
-      pending.push({ file, line: 1, message: opened ? 'the frontmatter has no closing --- line' : 'has no frontmatter',
-        hint: 'start the file with a line ---, then the fields, then a line ---' });
+  for (const file of files) {
+    const key = `${file.collection}/${file.id}`;
+    filesById.set(key, [...(filesById.get(key) ?? []), file.file]);
+    let bytes: Uint8Array;
+    try {
+      bytes = file.read();
+    } catch (error) {
+      pending.push({ file: file.file, message: `could not be read: ${(error as Error).message}` });
       continue;
     }
-    yamlByFile.set(file, split.yaml);
-    const parsed = parseYaml(split.yaml);
-    if (!parsed.ok) {
-      pending.push({ file, line: parsed.line, message: `the frontmatter is not valid YAML: ${parsed.message}`, hint: parsed.hint });
-      continue;
-    }
-    if (!parsed.data || typeof parsed.data !== 'object' || Array.isArray(parsed.data)) {
-      pending.push({ file, line: 1, message: parsed.data == null ? 'the frontmatter has no fields' : 'the frontmatter must be fields',
-        hint: 'one per line between the --- lines, written name: value' });
-      continue;
-    }
-
-    if (hasSharedCollections(parsed.data)) {
-      pending.push({ file, line: firstAliasLine(split.yaml), message: 'the frontmatter repeats a list or group with a YAML alias (*name)',
-        hint: 'write every value out in full: content files use no YAML anchors or aliases' });
-      continue;
-    }
-
-    parsedEntries.push({ collection, id, file, data: parsed.data });
-    const marks = placeholders(parsed.data);
-    marksByFile.set(file, marks);
-    for (const mark of marks) {
-      pending.push({ file, path: mark.path, message: `is still a placeholder: "${mark.value}"`, hint: 'fill it in' });
-    }
-    for (const found of bidiControlsIn(parsed.data)) {
-      pending.push({ file, path: found.path, message: found.message, hint: BIDI_HINT });
-    }
-    const schema = COLLECTION_SCHEMAS[collection];
-    const result = schema.safeParse(parsed.data, { reportInput: true });
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        for (const found of describeIssue(issue, schema)) {
-          if (marks.some((mark) => startsWith(found.path, mark.path))) continue;
-          pending.push({ file, path: found.path, message: found.message, hint: found.hint });
-        }
-      }
-    }
-
-    for (const finding of checkBody(split.body)) {
-      pending.push({ file, line: split.bodyLine + finding.line - 1, message: finding.message, hint: finding.hint });
-    }
-
-    if (result.success && marks.length === 0 && ID_PATTERN.test(id)) {
-      valid.push({ collection, id, file, data: result.data, body: split.body, bodyLine: split.bodyLine } as ValidEntry);
-    }
+    const result = checkFile(file, bytes);
+    checked.set(file.file, result);
+    pending.push(...result.problems);
   }
 
   for (const [key, paths] of filesById) {
@@ -210,37 +341,59 @@ export async function loadContent({
     }
   }
 
-  const ids: Record<CollectionName, Set<string>> = { claims: new Set(), people: new Set(), outlets: new Set(), topics: new Set(), measures: new Set() };
-  for (const { collection, id } of files) ids[collection].add(id);
-  const context: RuleContext = { ids, entries: valid, parsed: parsedEntries, today };
-  for (const rule of RULES) {
-    for (const problem of rule(context)) {
-      // `speaker: TODO` is reported once, as a placeholder, not also as an unknown person.
-      if (marksByFile.get(problem.entry.file)?.some((mark) => startsWith(problem.path, mark.path))) continue;
-      pending.push({ file: problem.entry.file, path: problem.path, message: problem.message, hint: problem.hint });
-    }
-  }
+  const results = [...checked.values()];
+  const context: RuleContext = {
+    ids: idsOf(files),
+    entries: results.flatMap((result) => (result.valid ? [result.valid] : [])),
+    parsed: results.flatMap((result) => (result.parsed ? [result.parsed] : [])),
+    today,
+  };
+  pending.push(...applyRules(context, checked, rules));
 
+  // Notes for editors: found with the same context, never failing the run.
   const notes: PendingProblem[] = NOTES.flatMap((rule) => rule(context)).map((note) =>
     ({ file: note.entry.file, path: note.path, message: note.message, hint: note.hint, severity: 'note' }));
 
-  const locators = new Map<string, (path: readonly PropertyKey[]) => number>();
-  const locate = ({ path, ...problem }: PendingProblem): Problem => {
-    if (!path) return problem;
-    const yaml = yamlByFile.get(problem.file);
-    let locator = locators.get(problem.file);
-    if (!locator && yaml !== undefined) {
-      locator = lineLocator(yaml);
-      locators.set(problem.file, locator);
-    }
-    return { ...problem, line: locator?.(path), field: formatPath(path) };
-  };
-  const problems = pending.map(locate);
-
+  const problems = locate(pending, checked);
   const invalid = new Set(problems.map((problem) => problem.file));
-  const entries: EntriesByCollection = { claims: new Map(), people: new Map(), outlets: new Map(), topics: new Map(), measures: new Map() };
-  for (const entry of valid) {
+  const entries = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Map()])) as EntriesByCollection;
+  for (const entry of context.entries) {
     if (!invalid.has(entry.file)) (entries[entry.collection] as Map<string, ValidEntry>).set(entry.id, entry);
   }
-  return { entries, problems: sortProblems(problems), notes: sortProblems(notes.map(locate)), fileCount: files.length };
+  return { entries, problems: sortProblems(problems), notes: sortProblems(locate(notes, checked)), fileCount: files.length, skipped: sortProblems(skipped) };
+}
+
+/** Checks one file that is not written yet, as validate would: see `newFileChecker`. */
+export type NewFileCheck = (candidate: ContentFile, text: string) => Problem[];
+
+/**
+ * Reads every file in `contentDir` once (fields only, not bodies), and returns a check that
+ * reports exactly what validate would for one more file: the file on its own, then the
+ * cross-file rules with all the others. `npm run new` checks every answer with it, so it
+ * can accept nothing that validate rejects, and a rule added to RULES binds both.
+ */
+export async function newFileChecker({ root, contentDir = contentDirectory(root), today = todayAnywhere(), rules = RULES }: LoadOptions): Promise<NewFileCheck> {
+  const files = await listFiles(root, contentDir, [], []);
+  const others = new Map<string, CheckedFile>();
+  for (const file of files) {
+    try {
+      others.set(file.file, checkFile(file, file.read(), { bodies: false }));
+    } catch {
+      // An unreadable file is validate's to report; here it only lacks its fields.
+    }
+  }
+  return (candidate, text) => {
+    const checked = new Map(others);
+    const result = checkFile(candidate, text);
+    checked.set(candidate.file, result);
+    const results = [...checked.values()];
+    const context: RuleContext = {
+      ids: idsOf([...files.filter((file) => file.file !== candidate.file), candidate]),
+      entries: results.flatMap((entry) => (entry.valid ? [entry.valid] : [])),
+      parsed: results.flatMap((entry) => (entry.parsed ? [entry.parsed] : [])),
+      today,
+    };
+    const pending = [...result.problems, ...applyRules(context, checked, rules).filter((problem) => problem.file === candidate.file)];
+    return sortProblems(locate(pending, checked));
+  };
 }

@@ -18,12 +18,22 @@ export interface Problem {
   severity?: 'note' | undefined;
 }
 
+/**
+ * Line breaks and other control characters from content, shown as escapes: every problem
+ * is one line that starts with its file name, so a value can never start a line of its own
+ * (where GitHub Actions would read `::warning` or `::stop-commands::` as a command).
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (char) =>
+    ({ '\n': '\\n', '\r': '\\r', '\t': '\\t' })[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
   const field = problem.field ? `${problem.field}: ` : '';
   const hint = problem.hint ? ` (${problem.hint})` : '';
   const note = problem.severity === 'note' ? 'note: ' : '';
-  return `${where}: ${field}${note}${problem.message}${hint}`;
+  return escapeControls(`${where}: ${field}${note}${problem.message}${hint}`);
 }
 
 // https://docs.github.com/en/actions/reference/workflow-commands-for-github-actions
@@ -40,6 +50,11 @@ export function formatAnnotation(problem: Problem): string {
 
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+}
+
+/** What validate did not read, one line each, as the build and the CLI print it. */
+export function formatSkipped(skipped: readonly Problem[]): string {
+  return skipped.map((item) => `skipped ${formatProblem(item)}`).join('\n');
 }
 
 /** Notes, one per line, and a count: printed by `npm run validate` whether or not anything is wrong. */

@@ -40,6 +40,10 @@ export interface RuleContext {
   today: string;
 }
 
+/** A cross-file rule: every problem it finds in the parsed files. Add one to RULES and both
+ * `npm run validate` (and the build) and `npm run new` enforce it. */
+export type Rule = (context: RuleContext) => RuleProblem[];
+
 const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', measures: 'measure' };
 
 function knownIds(collection: CollectionName, id: string, known: ReadonlySet<string>): string {
@@ -200,7 +204,7 @@ export function noFutureDates({ parsed, today }: RuleContext): RuleProblem[] {
   return problems;
 }
 
-export const RULES = [referencesResolve, affiliationsAreOrganisations, relatedClaimsAreOthers, linkTypesFitSpeakers, noFutureDates];
+export const RULES: readonly Rule[] = [referencesResolve, affiliationsAreOrganisations, relatedClaimsAreOthers, linkTypesFitSpeakers, noFutureDates];
 
 /**
  * Notes, not errors: things an editor should look at but that may be right. The same
@@ -247,4 +251,4 @@ export function candidateRevisions({ entries }: RuleContext): RuleProblem[] {
   return notes;
 }
 
-export const NOTES = [candidateRevisions];
+export const NOTES: readonly Rule[] = [candidateRevisions];

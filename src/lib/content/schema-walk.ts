@@ -115,3 +115,17 @@ export function forEachReference(
   }
   for (const { path, collection } of paths) visitPath(data, path, [], (at, id) => visit(at, collection, id));
 }
+
+/** Calls `visit` with the path and value of every string in parsed frontmatter: the one walk
+ * over every value, for placeholders and characters that are not text. */
+export function forEachString(data: unknown, visit: (path: PropertyKey[], value: string) => void): void {
+  const stack: [unknown, PropertyKey[]][] = [[data, []]];
+  while (stack.length) {
+    const [value, path] = stack.pop() as [unknown, PropertyKey[]];
+    if (typeof value === 'string') visit(path, value);
+    else if (Array.isArray(value)) for (let index = value.length - 1; index >= 0; index--) stack.push([value[index], [...path, index]]);
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value).reverse()) stack.push([item, [...path, key]]);
+    }
+  }
+}

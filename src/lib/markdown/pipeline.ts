@@ -8,9 +8,9 @@
  * must not alter the punctuation of quoted words. (It was also half of all Markdown time.)
  */
 import { unified } from '@astrojs/markdown-remark';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { sanitizeSchema } from '../content/html-policy.ts';
+import { BEFORE_SANITIZING } from './body-tree.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 
 /**
@@ -23,7 +23,7 @@ export const CONTENT_PIPELINE = Symbol.for('claimtrail.content-pipeline');
 export function contentMarkdown() {
   const processor = unified({
     smartypants: false,
-    rehypePlugins: [rehypeRaw, [rehypeSanitize, sanitizeSchema], rehypeExternalLinks],
+    rehypePlugins: [...BEFORE_SANITIZING, [rehypeSanitize, sanitizeSchema], rehypeExternalLinks],
   });
   Object.defineProperty(processor.options, CONTENT_PIPELINE, { value: true });
   return processor;
@@ -32,3 +32,4 @@ export function contentMarkdown() {
 export function isContentPipeline(processor: { options?: object } | undefined): boolean {
   return Boolean(processor?.options && CONTENT_PIPELINE in processor.options);
 }
+

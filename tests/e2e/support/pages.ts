@@ -33,6 +33,9 @@ export interface WatchedPage {
 /** A fresh context and page that collect CSP violations and uncaught errors. */
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<WatchedPage> {
   const context = await browser.newContext(options);
+  // Playwright waits 30 s for a page or an element by default; on a loaded machine a page
+  // can take longer to load and run its script. The tests' own timeouts still apply.
+  context.setDefaultTimeout(120_000);
   const page = await context.newPage();
   const violations: string[] = [];
   const errors: string[] = [];
