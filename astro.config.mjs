@@ -4,8 +4,10 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { editor } from './src/integrations/editor.ts';
+import { contentBodies } from './src/integrations/content-bodies.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentMarkdown } from './src/lib/markdown/pipeline.ts';
+import { ASTRO_CSP } from './src/lib/security.ts';
 import { SITE } from './src/site.config.ts';
 
 export default defineConfig({
@@ -19,12 +21,16 @@ export default defineConfig({
     // External stylesheets only: the Content Security Policy allows no inline styles.
     inlineStylesheets: 'never',
   },
+  // The Content Security Policy as a <meta> tag on every built page (src/lib/security.ts).
+  security: { csp: ASTRO_CSP },
   markdown: {
     // Content bodies run through remark/rehype with sanitizing (see the pipeline).
     processor: contentMarkdown(),
     syntaxHighlight: false,
   },
   integrations: [
+    // Where the content loader keeps the rendered bodies, for the catalog (src/lib/content/bodies.ts).
+    contentBodies(),
     // MDX is only for pages maintainers write (methodology, about), with a plain pipeline.
     mdx({ processor: unified() }),
     // The content editor at /admin/ is not a page of the site.

@@ -1,14 +1,16 @@
 /**
- * The content collections. Every one is read from `content/` by the project's own loader,
- * which validates all files together (see src/lib/content/load.ts).
+ * The content collections. Every one is read from `content/` by Astro's glob loader,
+ * after one validation pass over all files together (see src/lib/content/loader.ts).
  */
 import { defineCollection } from 'astro:content';
+import { COLLECTION_SCHEMAS } from './lib/content/collections.ts';
 import { contentLoader } from './lib/content/loader.ts';
 
 export const collections = {
-  claims: defineCollection({ loader: contentLoader('claims') }),
-  people: defineCollection({ loader: contentLoader('people') }),
-  outlets: defineCollection({ loader: contentLoader('outlets') }),
-  topics: defineCollection({ loader: contentLoader('topics') }),
-  measures: defineCollection({ loader: contentLoader('measures') }),
+  claims: defineCollection({ loader: contentLoader('claims'), schema: COLLECTION_SCHEMAS.claims }),
+  people: defineCollection({ loader: contentLoader('people'), schema: COLLECTION_SCHEMAS.people }),
+  outlets: defineCollection({ loader: contentLoader('outlets'), schema: COLLECTION_SCHEMAS.outlets }),
+  topics: defineCollection({ loader: contentLoader('topics'), schema: COLLECTION_SCHEMAS.topics }),
+  measures: defineCollection({ loader: contentLoader('measures'), schema: COLLECTION_SCHEMAS.measures }),
+  places: defineCollection({ loader: contentLoader('places'), schema: COLLECTION_SCHEMAS.places }),
 };

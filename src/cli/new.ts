@@ -141,6 +141,7 @@ async function main(args: string[]): Promise<number> {
       people: new Set(files.people.keys()),
       outlets: new Set(files.outlets.keys()),
       topics: new Set(files.topics.keys()),
+      places: new Set(files.places.keys()),
       measures: new Set(files.measures.keys()),
     },
     organisations: await readOrganisations(files.people),

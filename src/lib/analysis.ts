@@ -110,9 +110,12 @@ export function buildAnalysis(
   const byPersonMeasure = new Map<Person, Map<Measure, FigurePoint[]>>();
   const revisionsByPerson = new Map<Person, PositionChange[]>();
 
+  // A build has every reference checked; in `astro dev` a file can be left out for a moment
+  // while the collections reload (see catalog.ts), so a link or figure naming it is skipped.
   for (const claim of claims) {
     for (const figure of claim.data.figures) {
-      const measure = measures.get(figure.measure) as Measure;
+      const measure = measures.get(figure.measure);
+      if (!measure) continue;
       const point: FigurePoint = { claim, figure, measure, date: figure.asOf ?? claim.data.date };
       measure.figures.push(point);
       pushTo(figuresByClaim, claim.id, point);
@@ -121,7 +124,8 @@ export function buildAnalysis(
       pushTo(mine, measure, point);
     }
     for (const link of claim.data.related as ClaimLink[]) {
-      const other = claimsById.get(link.claim) as Claim;
+      const other = claimsById.get(link.claim);
+      if (!other) continue;
       pushTo(linksByClaim, claim.id, { claim: other, type: link.type, direction: 'outgoing', note: link.note });
       pushTo(linksByClaim, other.id, { claim, type: link.type, direction: 'incoming', note: link.note });
       if (link.type === 'revises') {

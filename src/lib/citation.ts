@@ -7,7 +7,6 @@
  * cut a claim would make a reader quote something nobody wrote.
  */
 import { SITE } from '../site.config.ts';
-import { ratingOf } from '../schemas/status.ts';
 import type { Claim } from './catalog.ts';
 import { formatDate } from './dates.ts';
 import { absoluteUrl, claimUrl } from './links.ts';
@@ -50,10 +49,10 @@ export function citation(claim: Claim): string {
     said: formatDate(claim.data.date),
     words: claim.data.claim,
     quote: claim.data.quote,
-    outlet: claim.firstOutlet.data.name,
+    outlet: claim.firstAppearance.outlet.data.name,
     headline: claim.firstAppearance.headline,
     published: formatDate(claim.firstAppearance.date),
-    rating: ratingOf(claim.data.status).label,
+    rating: claim.rating.label,
     updated: formatDate(claim.lastUpdated),
     url: absoluteUrl(claimUrl(claim.id)),
   });

@@ -9,9 +9,7 @@
  * "Not checkable" is not a point on a truth scale, so its rating carries only its name.
  */
 import { SITE } from '../site.config.ts';
-import type { Appearance } from '../schemas/claim.ts';
-import { ratingOf } from '../schemas/status.ts';
-import type { Catalog, Claim, Person } from './catalog.ts';
+import type { Claim, ClaimAppearance, Person } from './catalog.ts';
 import { absoluteUrl, claimUrl, outletUrl, personUrl } from './links.ts';
 
 function speakerNode(person: Person) {
@@ -24,21 +22,21 @@ function speakerNode(person: Person) {
   };
 }
 
-function appearanceNode(appearance: Appearance, catalog: Catalog) {
-  const outlet = catalog.outlets.get(appearance.outlet);
+function appearanceNode(appearance: ClaimAppearance) {
+  const { outlet } = appearance;
   return {
     '@type': 'CreativeWork',
     headline: appearance.headline,
     datePublished: appearance.date,
     ...(appearance.url ? { url: appearance.url } : {}),
     ...(appearance.author ? { author: { '@type': 'Person', name: appearance.author } } : {}),
-    ...(outlet ? { publisher: { '@type': 'Organization', name: outlet.data.name, url: absoluteUrl(outletUrl(outlet.id)), sameAs: outlet.data.homepage } } : {}),
+    publisher: { '@type': 'Organization', name: outlet.data.name, url: absoluteUrl(outletUrl(outlet.id)), sameAs: outlet.data.homepage },
   };
 }
 
-export function claimReview(claim: Claim, catalog: Catalog) {
-  const rating = ratingOf(claim.data.status);
-  const appearances = claim.data.appearances.map((appearance) => appearanceNode(appearance, catalog));
+export function claimReview(claim: Claim) {
+  const { rating } = claim;
+  const appearances = claim.appearances.map(appearanceNode);
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',

@@ -5,9 +5,8 @@
  * Ids are the claims' file names and never change once published.
  */
 import { precisionOf } from '../schemas/date.ts';
-import { ratingOf } from '../schemas/status.ts';
-import type { FigurePoint, ForecastEntry } from './analysis.ts';
-import { sideOf, type Catalog, type Claim } from './catalog.ts';
+import type { Analysis, FigurePoint, ForecastEntry } from './analysis.ts';
+import { sideOf, type Claim } from './catalog.ts';
 import { absoluteUrl, claimUrl } from './links.ts';
 
 export const JSON_FIELDS: { name: string; description: string }[] = [
@@ -22,6 +21,7 @@ export const JSON_FIELDS: { name: string; description: string }[] = [
   { name: 'status_label', description: 'The rating as shown on the site.' },
   { name: 'summary', description: 'One sentence saying why the claim has its rating.' },
   { name: 'topics', description: 'Topic ids.' },
+  { name: 'places', description: 'Ids of the places the claim names or is about, most specific first (see content/places/).' },
   { name: 'appearances', description: 'Where it appeared, first appearance first: { outlet, outlet_name, headline, date, url, archived, author }.' },
   { name: 'evidence', description: 'Evidence items: { stance (supports, contradicts or context), source, date, url, summary }.' },
   { name: 'updates', description: 'The dated log of status changes, oldest first: { date, from, to, note }.' },
@@ -34,7 +34,7 @@ export const JSON_FIELDS: { name: string; description: string }[] = [
   { name: 'last_updated', description: 'The day of its latest status change.' },
 ];
 
-export function claimRecord(claim: Claim, catalog: Catalog) {
+export function claimRecord(claim: Claim, analysis: Analysis) {
   const { data } = claim;
   return {
     id: claim.id,
@@ -45,12 +45,13 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
     date: data.date,
     date_precision: precisionOf(data.date),
     status: data.status,
-    status_label: ratingOf(data.status).label,
+    status_label: claim.rating.label,
     summary: data.summary,
     topics: data.topics,
-    appearances: data.appearances.map((a) => ({
-      outlet: a.outlet,
-      outlet_name: catalog.outlets.get(a.outlet)?.data.name ?? a.outlet,
+    places: data.places,
+    appearances: claim.appearances.map((a) => ({
+      outlet: a.outlet.id,
+      outlet_name: a.outlet.data.name,
       headline: a.headline,
       date: a.date,
       url: a.url ?? null,
@@ -59,9 +60,9 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
     })),
     evidence: data.evidence.map((e) => ({ stance: e.stance, source: e.source, date: e.date ?? null, url: e.url ?? null, summary: e.summary })),
     updates: data.updates.map((u) => ({ date: u.date, from: u.from ?? null, to: u.to, note: u.note })),
-    related: catalog.analysis.linkGroupsOf(claim).flatMap((group) => group.links.map((link) =>
+    related: analysis.linkGroupsOf(claim).flatMap((group) => group.links.map((link) =>
       ({ claim: link.claim.id, type: link.type, direction: link.direction, note: link.note ?? null }))),
-    figures: catalog.analysis.figuresOf(claim).map(({ figure, measure }) => ({
+    figures: analysis.figuresOf(claim).map(({ figure, measure }) => ({
       measure: measure.id,
       measure_title: measure.data.title,
       unit: measure.data.unit,
@@ -70,7 +71,7 @@ export function claimRecord(claim: Claim, catalog: Catalog) {
       words: figure.words,
       as_of: figure.asOf ?? null,
     })),
-    forecast: forecastRecord(catalog.analysis.forecastOf(claim)),
+    forecast: forecastRecord(analysis.forecastOf(claim)),
     language: data.language ?? null,
     original: data.original ?? null,
     added: claim.added,
@@ -129,6 +130,7 @@ export const CSV_COLUMNS: { name: string; description: string; value: (record: C
   { name: 'status_label', description: 'Rating label.', value: (r) => r.status_label },
   { name: 'summary', description: 'Why it has its rating.', value: (r) => r.summary },
   { name: 'topics', description: 'Topic ids, separated by “; ”.', value: (r) => r.topics.join('; ') },
+  { name: 'places', description: 'Place ids, separated by “; ”.', value: (r) => r.places.join('; ') },
   { name: 'first_outlet', description: 'Outlet of the first appearance.', value: (r) => r.appearances[0]?.outlet_name ?? null },
   { name: 'first_headline', description: 'Headline of the first appearance.', value: (r) => r.appearances[0]?.headline ?? null },
   { name: 'first_date', description: 'Date of the first appearance.', value: (r) => r.appearances[0]?.date ?? null },

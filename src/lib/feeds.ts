@@ -1,29 +1,51 @@
-/** RSS feeds: all claims, and one per person and per topic, newest additions first. */
+/**
+ * RSS feeds: all claims, and one per person and per topic, latest additions first. One
+ * builder makes every feed; `feedsEach` makes a whole per-item feed route.
+ */
 import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
 import { SITE } from '../site.config.ts';
-import { ratingOf } from '../schemas/status.ts';
-import type { Catalog, Claim } from './catalog.ts';
+import type { Claim } from './catalog.ts';
 import { claimUrl } from './links.ts';
 
 /** A feed carries the latest additions; the full record is in /claims.json. */
 export const FEED_LENGTH = 50;
 
-export function claimFeed(options: { title: string; description: string; claims: readonly Claim[]; catalog: Catalog }) {
-  const latest = [...options.claims]
-    .sort((a, b) => (a.added < b.added ? 1 : a.added > b.added ? -1 : a.id.localeCompare(b.id)))
-    .slice(0, FEED_LENGTH);
+interface Feed {
+  title: string;
+  description: string;
+  /** Latest added first, as the catalog keeps them. */
+  claims: readonly Claim[];
+}
+
+export function claimFeed({ title, description, claims }: Feed) {
   return rss({
-    title: options.title,
-    description: options.description,
+    title: `${SITE.name}: ${title}`,
+    description,
     site: SITE.url,
     trailingSlash: true,
-    items: latest.map((claim) => ({
-      title: `${claim.speaker.data.name}: ${claim.data.quote ? `“${claim.data.claim}”` : claim.data.claim}`,
+    items: claims.slice(0, FEED_LENGTH).map((claim) => ({
+      title: `${claim.speaker.data.name}: ${claim.words}`,
       link: claimUrl(claim.id),
       pubDate: new Date(`${claim.added}T00:00:00Z`),
-      description: `${ratingOf(claim.data.status).label}. ${claim.data.summary}`,
-      categories: claim.data.topics.map((id) => options.catalog.topics.get(id)?.data.title ?? id),
+      description: `${claim.rating.label}. ${claim.data.summary}`,
+      categories: claim.topics.map((topic) => topic.data.title),
     })),
     customData: `<language>${SITE.language}</language>`,
   });
+}
+
+/**
+ * A feed route per item, e.g. `/people/[id]/rss.xml`: `export const { getStaticPaths, GET }
+ * = feedsEach(...)`, where `describe` gives each item's feed.
+ */
+export function feedsEach<S extends { id: string }>(items: () => Promise<Iterable<S>>, describe: (item: S) => Feed) {
+  return {
+    async getStaticPaths() {
+      return [...(await items())].map((item) => ({ params: { id: item.id }, props: { item } }));
+    },
+    GET({ props }: APIContext<{ item: S }>) {
+      return claimFeed(describe(props.item));
+    },
+  };
 }

@@ -6,6 +6,7 @@ export const claimUrl = (id: string) => `/claims/${id}/`;
 export const personUrl = (id: string) => `/people/${id}/`;
 export const outletUrl = (id: string) => `/outlets/${id}/`;
 export const topicUrl = (id: string) => `/topics/${id}/`;
+export const placeUrl = (id: string) => `/places/${id}/`;
 export const statusUrl = (status: Status) => `/status/${status}/`;
 export const searchUrl = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
 

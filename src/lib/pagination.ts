@@ -31,3 +31,11 @@ export function listPaths<T, P extends object>(pages: Page<T>[], props: P, param
     props: { ...props, page },
   }));
 }
+
+/**
+ * Static paths for one list per item, such as each person's claims at
+ * `/people/[id]/[...path]`: `list` picks the item's list, `url` its first page.
+ */
+export function listPathsEach<S extends { id: string }, T>(items: Iterable<S>, url: (id: string) => string, list: (item: S) => readonly T[]) {
+  return [...items].flatMap((item) => listPaths(paginate(list(item), url(item.id)), { item }, { id: item.id }));
+}

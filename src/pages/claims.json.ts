@@ -9,7 +9,7 @@ export async function GET() {
     source: SITE.url,
     documentation: new URL('/data/', SITE.url).href,
     count: catalog.claims.length,
-    claims: catalog.claims.map((claim) => claimRecord(claim, catalog)),
+    claims: catalog.claims.map((claim) => claimRecord(claim, catalog.analysis)),
   };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }

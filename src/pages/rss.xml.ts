@@ -3,6 +3,6 @@ import { claimFeed } from '../lib/feeds.ts';
 import { SITE } from '../site.config.ts';
 
 export async function GET() {
-  const catalog = await getCatalog();
-  return claimFeed({ title: `${SITE.name}: latest claims`, description: SITE.description, claims: catalog.claims, catalog });
+  const { latestAdded } = await getCatalog();
+  return claimFeed({ title: 'latest claims', description: SITE.description, claims: latestAdded });
 }

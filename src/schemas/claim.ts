@@ -16,6 +16,13 @@ import { ratingOf, statusSchema } from './status.ts';
 
 export const STANCES = ['supports', 'contradicts', 'context'] as const;
 
+/** How each stance heads its evidence on a claim page. */
+export const STANCE_LABELS: Record<(typeof STANCES)[number], string> = {
+  supports: 'Supports the claim',
+  contradicts: 'Contradicts the claim',
+  context: 'Context',
+};
+
 /** One article (or post, or document) the claim appeared in. */
 export const appearanceSchema = z.strictObject({
   /** The outlet's id in content/outlets/. */
@@ -83,6 +90,8 @@ const claimFields = z.strictObject({
     .meta({ example: 'The NRF offered no evidence and no independent source has confirmed it.' }),
   /** Topic ids from content/topics/. */
   topics: z.array(entryId('topics')).min(1, { error: 'needs at least one topic' }),
+  /** Ids from content/places/ of the places the claim names or is clearly about, most specific first. */
+  places: z.array(entryId('places')).default([]),
   /** The evidence for, against and around the claim. */
   evidence: z.array(evidenceSchema).default([]),
   /** The dated log of status changes, oldest first. */
@@ -211,14 +220,14 @@ const CONSISTENCY: { needs: (keyof ClaimFields)[]; check: (claim: ClaimFields, f
       }
     },
   },
-  {
-    needs: ['topics'],
-    check(claim, fail) {
-      claim.topics.forEach((topic, index) => {
-        if (claim.topics.indexOf(topic) !== index) fail(['topics', index], `lists "${topic}" twice`);
+  ...(['topics', 'places'] as const).map((field) => ({
+    needs: [field],
+    check(claim: ClaimFields, fail: Fail) {
+      claim[field].forEach((id, index) => {
+        if (claim[field].indexOf(id) !== index) fail([field, index], `lists "${id}" twice`);
       });
     },
-  },
+  })),
 ];
 
 export const claimSchema = CONSISTENCY.reduce(

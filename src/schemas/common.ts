@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The collections an id can point into. */
-export type CollectionName = 'claims' | 'people' | 'outlets' | 'topics' | 'measures';
+export type CollectionName = 'claims' | 'people' | 'outlets' | 'topics' | 'measures' | 'places';
 
 /**
  * A reference to another content file by id. Only the shape is checked here; whether the

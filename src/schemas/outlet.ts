@@ -17,6 +17,19 @@ export const OUTLET_KINDS = [
   'other',
 ] as const;
 
+/** How each kind reads on the page. */
+export const OUTLET_KIND_LABELS: Record<(typeof OUTLET_KINDS)[number], string> = {
+  newspaper: 'Newspaper',
+  magazine: 'Magazine',
+  broadcaster: 'Broadcaster',
+  'news-agency': 'News agency',
+  'online-news': 'Online news',
+  'think-tank': 'Think tank',
+  'social-media': 'Social media',
+  'official-document': 'Official document',
+  other: 'Other',
+};
+
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** The country's English name, from its ISO 3166 code. */

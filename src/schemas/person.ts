@@ -11,6 +11,13 @@ import { entryId, httpsUrl, text } from './common.ts';
 
 export const PERSON_KINDS = ['person', 'organisation', 'unnamed'] as const;
 
+/** How each kind reads on the page. */
+export const PERSON_KIND_LABELS: Record<(typeof PERSON_KINDS)[number], string> = {
+  person: 'Person',
+  organisation: 'Organisation',
+  unnamed: 'Unnamed source',
+};
+
 export const personSchema = z.strictObject({
   /** The name as readers know it; for an unnamed speaker, the description the source uses. */
   name: text.meta({ example: 'Ali Maisam Nazary' }),

@@ -73,13 +73,16 @@ export const RATING_SCALE = [
   },
 ] as const satisfies readonly Rating[];
 
-export type Status = (typeof RATING_SCALE)[number]['value'];
+/** One point of the scale, with its value typed as a Status. */
+export type ScaleRating = (typeof RATING_SCALE)[number];
+
+export type Status = ScaleRating['value'];
 
 export const STATUS_VALUES = RATING_SCALE.map((rating) => rating.value) as [Status, ...Status[]];
 
-const ratingsByValue = new Map<string, Rating>(RATING_SCALE.map((rating) => [rating.value, rating]));
+const ratingsByValue = new Map<string, ScaleRating>(RATING_SCALE.map((rating) => [rating.value, rating]));
 
-export function ratingOf(status: Status): Rating {
+export function ratingOf(status: Status): ScaleRating {
   // Every Status is in the scale by construction; the fallback only satisfies the type checker.
   return ratingsByValue.get(status) ?? RATING_SCALE[2];
 }

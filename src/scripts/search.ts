@@ -7,7 +7,7 @@
  * its <mark> highlights only, so nothing from the index can become markup or script.
  */
 
-export {};
+import { SEARCH_FILTER_NAMES as FILTERS, SEARCH_SORTS, SEARCH_TYPES, type SearchFilter, type SearchSort } from '../lib/search/fields.ts';
 
 interface PagefindFragment {
   url: string;
@@ -30,17 +30,14 @@ interface Pagefind {
   search(term: string | null, options: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindResponse>;
 }
 
-const FILTERS = ['type', 'status', 'speaker', 'outlet', 'topic', 'year'] as const;
-const SORTS = { newest: { date: 'desc' }, oldest: { date: 'asc' } } as const;
 /** Results shown at first and per "Show more": each one costs a small fetch. */
 const BATCH = 10;
-const TYPE_LABELS: Record<string, string> = { claim: 'Claim', person: 'Person or organisation', outlet: 'Outlet', topic: 'Topic' };
 const SITE_NAME = document.title.split(' · ').at(-1) ?? 'Claimtrail';
 
 interface State {
   q: string;
-  filters: Partial<Record<(typeof FILTERS)[number], string>>;
-  sort: '' | keyof typeof SORTS;
+  filters: Partial<Record<SearchFilter, string>>;
+  sort: '' | SearchSort;
 }
 
 const form = document.getElementById('search') as HTMLFormElement;
@@ -48,7 +45,7 @@ const query = document.getElementById('search-query') as HTMLInputElement;
 const status = document.getElementById('search-status') as HTMLElement;
 const list = document.getElementById('search-results') as HTMLOListElement;
 const more = document.getElementById('search-more') as HTMLButtonElement;
-const statusLabels = JSON.parse(form.dataset['statusLabels'] ?? '{}') as Record<string, string>;
+const badges = (document.getElementById('status-badges') as HTMLTemplateElement).content;
 (document.getElementById('search-filters') as HTMLFieldSetElement).hidden = false;
 
 let pagefind: Promise<Pagefind> | undefined;
@@ -71,7 +68,7 @@ function readState(search: string): State {
     if (value) filters[name] = value;
   }
   const sort = params.get('sort');
-  return { q: (params.get('q') ?? '').trim(), filters, sort: sort === 'newest' || sort === 'oldest' ? sort : '' };
+  return { q: (params.get('q') ?? '').trim(), filters, sort: sort && sort in SEARCH_SORTS ? (sort as SearchSort) : '' };
 }
 
 function formState(): State {
@@ -147,11 +144,11 @@ function renderResult(data: PagefindFragment, words: string[]): HTMLLIElement {
   const type = data.filters['type']?.[0] ?? 'claim';
   const meta = element('p', 'result-meta');
   if (type === 'claim' && data.meta['status']) {
-    const value = data.meta['status'];
-    meta.append(element('span', `status status--${value}`, statusLabels[value] ?? value), ' ');
+    const badge = badges.querySelector(`.status--${CSS.escape(data.meta['status'])}`);
+    if (badge) meta.append(badge.cloneNode(true), ' ');
     meta.append([data.meta['speaker'], data.meta['date']].filter(Boolean).join(', '));
   } else {
-    meta.append(TYPE_LABELS[type] ?? type);
+    meta.append(type in SEARCH_TYPES ? SEARCH_TYPES[type as keyof typeof SEARCH_TYPES].label : type);
   }
   const link = element('a', 'result-title', highlighted(data.meta['title'] ?? data.url, words));
   link.href = data.url;
@@ -201,7 +198,7 @@ async function run(state: State, history: 'push' | 'replace' | 'none'): Promise<
     const engine = await loadPagefind();
     const response = await engine.search(state.q || null, {
       filters: state.filters as Record<string, string>,
-      ...(state.sort ? { sort: { ...SORTS[state.sort] } } : {}),
+      ...(state.sort ? { sort: { ...SEARCH_SORTS[state.sort].sort } } : {}),
     });
     if (current !== generation) return;
     results = response.results;

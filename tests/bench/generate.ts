@@ -23,7 +23,7 @@
  *   node tests/bench/generate.ts --claims 1000 --seed 2021 --dir .bench/1000/content
  */
 import { createHash } from 'node:crypto';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -853,7 +853,7 @@ function makeFigure(random: Random, measure: Measure) {
 
 type LinkType = 'repeats' | 'revises' | 'contradicts' | 'denies' | 'responds-to' | 'context';
 
-function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zipf<Outlet>, topics: Zipf<Topic>, related: { claim: string; type: LinkType }[], status: StatusValue): string {
+function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zipf<Outlet>, topics: Zipf<Topic>, related: { claim: string; type: LinkType }[], status: StatusValue, places: string[]): string {
   const precision = random.weighted([['day', 80], ['month', 14], ['year', 6]] as const);
   const out: string[] = ['---'];
   out.push(`claim: ${yamlString(plan.text)}`);
@@ -887,6 +887,7 @@ function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zip
   const topicCount = random.weighted([[1, 40], [2, 40], [3, 20]] as const);
   while (topicIds.size < topicCount) topicIds.add(topics.draw(random).id);
   out.push(`topics: [${[...topicIds].join(', ')}]`);
+  if (places.length) out.push(`places: [${places.join(', ')}]`);
 
   // Evidence: what the status requires first, then anything.
   const required = REQUIRES[status];
@@ -953,6 +954,13 @@ function claimFile(plan: ClaimPlan, writer: Writer, random: Random, outlets: Zip
   return `${out.join('\n')}\n${writer.body(plan.day)}`;
 }
 
+/** The project's place files by id: generated claims name real places with real points. */
+async function readPlaces(): Promise<Map<string, string>> {
+  const dir = join(import.meta.dirname, '../../content/places');
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+  return new Map(await Promise.all(names.map(async (name) => [name.slice(0, -3), await readFile(join(dir, name), 'utf8')] as const)));
+}
+
 // ---------------------------------------------------------------------------------------
 
 export async function generateContent({ claims, seed, dir }: GenerateOptions): Promise<GeneratedSummary> {
@@ -1016,6 +1024,19 @@ export async function generateContent({ claims, seed, dir }: GenerateOptions): P
       ? random.weighted([['contradicts', 1], ['responds-to', 1], ['context', 2]] as const)
       : random.weighted([['contradicts', 2], ['denies', 2], ['responds-to', 1], ['context', 2]] as const);
 
+  // Places are the project's own (content/places/, with their sourced points), drawn with
+  // their own random stream so that every other byte of the tree is as it was before them.
+  const placeFiles = await readPlaces();
+  for (const [id, text] of placeFiles) files.set(`places/${id}.md`, text);
+  const placeRandom = new Random(seed + 1);
+  const places = new Zipf(placeRandom.shuffle([...placeFiles.keys()]), 0.9);
+  const placesOf = () => {
+    const chosen = new Set<string>();
+    const count = placeRandom.weighted([[0, 25], [1, 50], [2, 20], [3, 5]] as const);
+    while (chosen.size < Math.min(count, placeFiles.size)) chosen.add(places.draw(placeRandom));
+    return [...chosen];
+  };
+
   const statuses: Record<string, number> = {};
   plans.forEach((plan, index) => {
     // Every status appears even in a tiny tree: the first claims take each in turn.
@@ -1037,12 +1058,12 @@ export async function generateContent({ claims, seed, dir }: GenerateOptions): P
         if (other) add(other, linkType(plan.speaker, other.speaker));
       }
     }
-    files.set(`claims/${plan.id}.md`, claimFile(plan, writer, random, outlets, topics, related, status));
+    files.set(`claims/${plan.id}.md`, claimFile(plan, writer, random, outlets, topics, related, status, placesOf()));
   });
 
   // Write the tree fresh, so no file from an earlier run survives.
   await rm(dir, { recursive: true, force: true });
-  for (const folder of ['claims', 'people', 'outlets', 'topics', 'measures']) await mkdir(join(dir, folder), { recursive: true });
+  for (const folder of ['claims', 'people', 'outlets', 'topics', 'measures', 'places']) await mkdir(join(dir, folder), { recursive: true });
   const hash = createHash('sha256');
   let bytes = 0;
   const paths = [...files.keys()].sort();

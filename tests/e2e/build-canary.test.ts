@@ -111,7 +111,7 @@ describe('MDX in content never executes', () => {
 
     expect(result.error).toBeUndefined();
     expect(result.status, output).not.toBe(0);
-    expect(output).toContain('content/claims/canary.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics and measures are plain Markdown, never compiled as code)');
+    expect(output).toContain('content/claims/canary.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics, measures and places are plain Markdown, never compiled as code)');
     // Content is never compiled as MDX: its import line and braces are text, so not a problem.
     expect(output).not.toContain('canary-import.md');
     for (const canary of CANARIES) expect(existsSync(join(root, canary)), canary).toBe(false);

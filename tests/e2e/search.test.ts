@@ -77,14 +77,15 @@ const words = (text: string) => (text.match(WORD) ?? []).map((w) => w.toLowerCas
 function distinctiveWord(content: Content): { claim: Entry<ClaimData>; word: string } {
   const others = (id: string) => [
     ...content.claims.filter((c) => c.id !== id).map((c) => c.source.toLowerCase()),
-    ...[...content.people.values(), ...content.outlets.values(), ...content.topics.values()].map((e) => e.source.toLowerCase()),
+    ...[...content.people.values(), ...content.outlets.values(), ...content.topics.values(), ...content.places.values()].map((e) => e.source.toLowerCase()),
     ...RATING_SCALE.map((r) => `${r.label} ${r.definition}`.toLowerCase()),
   ];
   for (const claim of content.newestFirst) {
     const corpus = others(claim.id);
     const candidates = [...new Set(words(claim.data.claim))].filter((w) => w.length >= 7 && /^\p{L}+$/u.test(w)).sort((a, b) => b.length - a.length);
     for (const word of candidates) {
-      const stem = word.slice(0, Math.max(5, word.length - 3));
+      // Pagefind's stemmer can cut more than a suffix (specialized, special), so compare the first six letters.
+      const stem = word.slice(0, 6);
       if (!corpus.some((text) => text.includes(stem))) return { claim, word };
     }
   }

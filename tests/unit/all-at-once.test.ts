@@ -35,18 +35,18 @@ test('every problem in every file, in one run, sorted by file then line', async 
   });
 
   expect(result.report).toMatchInlineSnapshot(`
-    "content/claims/draft.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics and measures are plain Markdown, never compiled as code)
+    "content/claims/draft.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics, measures and places are plain Markdown, never compiled as code)
     content/claims/intense-fighting.md:4: speaker: unknown person "ali-maisam-nazari" (did you mean "ali-maisam-nazary"?)
     content/claims/intense-fighting.md:5: date: 2027-01 is in the future (today is 2026-11-21)
     content/claims/intense-fighting.md:9: appearances[0].date: 2022-05-10 is before the claim was said (2027-01) (an article cannot report a claim before it was made; check both dates)
     content/claims/intense-fighting.md:10: status: "verified" is not an allowed value (did you mean "unverified"? allowed: corroborated, partly-corroborated, unverified, disputed, contradicted, not-checkable)
     content/claims/intense-fighting.md:14: topics[1]: unknown topic "taliban-takeover" (closest known: panjshir, kabul; or add content/topics/taliban-takeover.md)
     content/claims/intense-fighting.md:20: related[0].claim: is this claim itself (a link joins two different claims)
-    content/claims/intense-fighting.md:22: verdict: is not a field this file can have (fields: claim, quote, speaker, date, appearances, status, summary, topics, evidence, updates, related, figures, forecast, language, original)
+    content/claims/intense-fighting.md:22: verdict: is not a field this file can have (fields: claim, quote, speaker, date, appearances, status, summary, topics, places, evidence, updates, related, figures, forecast, language, original)
     content/claims/intense-fighting.md:27: <script> is not allowed: content cannot run code, embed pages or restyle the site (remove it; describe or link to the material instead)
     content/claims/Taliban Denial.md: file name "Taliban Denial.md" is not a valid id (rename it to taliban-denial.md: lowercase letters, digits and hyphens)
     content/claims/Taliban Denial.md:11: summary: is still a placeholder: "TODO" (fill it in)
-    content/claims/Taliban Denial.md:18: outlet: is not a field this file can have (fields: claim, quote, speaker, date, appearances, status, summary, topics, evidence, updates, related, figures, forecast, language, original)
+    content/claims/Taliban Denial.md:18: outlet: is not a field this file can have (fields: claim, quote, speaker, date, appearances, status, summary, topics, places, evidence, updates, related, figures, forecast, language, original)
     content/outlets/new-york-sun.md:4: homepage: must be a full https:// link (e.g. https://www.example.org/article)
     content/outlets/new-york-sun.md:5: country: "USA" is not a country code (write the two-letter ISO 3166 code in capitals, e.g. US, GB or AE)
     content/people/ali-maisam-nazary.md:3: kind: "politican" is not an allowed value (allowed: person, organisation, unnamed)

@@ -272,7 +272,7 @@ describe('unknown fields', () => {
   });
 
   test('a field like nothing known gets the list of fields', async () => {
-    expect((await loadClaim({ verdict: 'false' })).report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:18: verdict: is not a field this file can have (fields: claim, quote, speaker, date, appearances, status, summary, topics, evidence, updates, related, figures, forecast, language, original)"`);
+    expect((await loadClaim({ verdict: 'false' })).report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:18: verdict: is not a field this file can have (fields: claim, quote, speaker, date, appearances, status, summary, topics, places, evidence, updates, related, figures, forecast, language, original)"`);
   });
 });
 

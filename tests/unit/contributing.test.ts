@@ -98,6 +98,12 @@ const TEMPLATES: { heading: string; collection: CollectionName; id: string; valu
     values: { title: 'Panjshir', description: 'Claims about fighting and control in the Panjshir Valley.' },
   },
   {
+    heading: '### Place: `content/places/<name>.md`',
+    collection: 'places',
+    id: 'andarab',
+    values: { name: 'Andarab', kind: 'district', parent: 'baghlan' },
+  },
+  {
     heading: '### Measure: `content/measures/<name>.md`',
     collection: 'measures',
     id: 'nrf-fighters',
@@ -147,9 +153,12 @@ const validate = async (root: string) =>
   (await loadContent({ root, contentDir: join(root, 'content'), today: TODAY })).problems.map(formatProblem);
 
 describe('the templates', () => {
-  test('filled in, the four templates make a content tree that validates', async () => {
+  test('filled in, the templates make a content tree that validates', async () => {
     const files = Object.fromEntries(TEMPLATES.map(({ heading, collection, id, values }) =>
       [`${collection}/${id}.md`, fill(template(heading), values)]));
+    // The place template's parent, and its parent.
+    files['places/baghlan.md'] = '---\nname: Baghlan\nkind: province\nparent: afghanistan\n---\n';
+    files['places/afghanistan.md'] = '---\nname: Afghanistan\nkind: country\n---\n';
     const root = await writeTree(files);
     expect(await validate(root)).toEqual([]);
     const content = await loadContent({ root, contentDir: join(root, 'content'), today: TODAY });

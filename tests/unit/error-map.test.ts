@@ -70,7 +70,7 @@ describe('allowed values', () => {
 describe('unknown keys', () => {
   test('each key is its own problem', () => {
     expect(claim({ titel: 'x', sumary: 'y' })).toMatchInlineSnapshot(`
-      "titel: is not a field this file can have (fields: claim, quote, speaker, date, appearances, status, summary, topics, evidence, updates, related, figures, forecast, language, original)
+      "titel: is not a field this file can have (fields: claim, quote, speaker, date, appearances, status, summary, topics, places, evidence, updates, related, figures, forecast, language, original)
       sumary: is not a field this file can have (did you mean "summary"?)"
     `);
   });

@@ -18,7 +18,7 @@ describe('file types', () => {
 
   test('MDX files are rejected', async () => {
     const result = await loadFixture({ 'claims/denial.mdx': { raw: contentFile({ claim: 'x' }) } });
-    expect(result.report).toMatchInlineSnapshot(`"content/claims/denial.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics and measures are plain Markdown, never compiled as code)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/claims/denial.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics, measures and places are plain Markdown, never compiled as code)"`);
   });
 
   test('other files are rejected', async () => {
@@ -51,20 +51,20 @@ describe('folders', () => {
     const result = await loadFixture({ 'claim/denial.md': { raw: 'x' }, 'sources/un-report.md': { raw: 'x' } });
     expect(result.report).toMatchInlineSnapshot(`
       "content/claim/: is not a content folder (did you mean "claims"?)
-      content/sources/: is not a content folder (content folders: claims, people, outlets, topics, measures)"
+      content/sources/: is not a content folder (content folders: claims, people, outlets, topics, measures, places)"
     `);
   });
 
   test('a file outside every content folder', async () => {
     const result = await loadFixture({ 'denial.md': { raw: 'x' } });
-    expect(result.report).toMatchInlineSnapshot(`"content/denial.md: is outside every content folder (move it into one of content/claims/, content/people/, content/outlets/, content/topics/, content/measures/)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/denial.md: is outside every content folder (move it into one of content/claims/, content/people/, content/outlets/, content/topics/, content/measures/, content/places/)"`);
   });
 
   test('no content folder at all', async () => {
     const fixture = await writeFixture();
     await rm(fixture.contentDir, { recursive: true });
     const result = await validate(fixture);
-    expect(result.report).toMatchInlineSnapshot(`"content/: does not exist (content lives in content/claims/, content/people/, content/outlets/, content/topics/ and content/measures/)"`);
+    expect(result.report).toMatchInlineSnapshot(`"content/: does not exist (content lives in content/claims/, content/people/, content/outlets/, content/topics/, content/measures/ and content/places/)"`);
     expect(result.fileCount).toBe(0);
   });
 });

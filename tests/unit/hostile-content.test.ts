@@ -176,7 +176,7 @@ const CASES: HostileCase[] = [
     name: 'an .mdx file in content/claims',
     fixture: 'mdx-file.mdx',
     file: 'claims/hostile-mdx.mdx',
-    problems: ['content/claims/hostile-mdx.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics and measures are plain Markdown, never compiled as code)'],
+    problems: ['content/claims/hostile-mdx.mdx:1: MDX is not allowed in contributed content (rename it to .md: claims, people, outlets, topics, measures and places are plain Markdown, never compiled as code)'],
     // Never read as content at all; were its body rendered, it would be text.
     rendered: "<p>import fs from 'node:fs'</p>\n<p>{fs.writeFileSync('pwned', 'x')}</p>",
     kept: 'writeFileSync',

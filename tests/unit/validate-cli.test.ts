@@ -92,7 +92,7 @@ describe('npm run validate', () => {
     const fixture = await writeFixture();
     const result = runCli({ ...fixture, contentDir: join(fixture.root, 'missing') });
     expect(result.stderr).toMatchInlineSnapshot(`
-      "<tmp>/missing/: does not exist (content lives in content/claims/, content/people/, content/outlets/, content/topics/ and content/measures/)
+      "<tmp>/missing/: does not exist (content lives in content/claims/, content/people/, content/outlets/, content/topics/, content/measures/ and content/places/)
 
       1 problem in 1 file
       "

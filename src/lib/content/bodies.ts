@@ -1,51 +1,54 @@
 /**
  * Rendered Markdown bodies, kept beside Astro's data store instead of in it.
  *
- * Astro inlines its whole data store into the server bundle as one string. The rendered
- * bodies were more than half of it (21 of 34 MB at 10,000 claims), and copying them
- * through the bundler and parsing them back cost the build about 670 MB of peak memory.
- * So the content loader renders every body during sync and keeps the HTML here, and the
- * catalog reads it by collection and id. Sync and page rendering run in one process
- * (`astro build`, `astro dev`), so the store is shared through `globalThis`.
+ * Astro inlines its whole data store into the server bundle; with the rendered bodies in
+ * it (Astro's `glob()` loader), a build at 10,000 claims took far more time and memory
+ * (the measurements are in README.md). So the content loader renders every body during
+ * sync and writes the HTML to one file per collection in Astro's cache folder, keyed by
+ * the digest of the Markdown it was rendered from; the catalog reads it back. A file, not
+ * shared memory: sync and page rendering need not share a process or a module.
  *
- * Each entry in Astro's store carries the digest of its Markdown; a body that is missing
- * or was rendered from other Markdown fails loudly instead of publishing a page without
- * its analysis.
+ * Each entry in Astro's store carries the digest of its Markdown, so a body that is
+ * missing or rendered from other Markdown fails loudly instead of publishing a page
+ * without its analysis.
  */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { CollectionName } from '../../schemas/common.ts';
 
-export interface RenderedBody {
-  /** Digest of the Markdown the HTML was rendered from. */
-  digest: string;
-  html: string;
+/** Digest of the Markdown -> its HTML. */
+export type Bodies = Record<string, string>;
+
+/** The folder for the bodies, inside Astro's `cacheDir` (the loader and the build agree on it). */
+export const bodiesDir = (cacheDir: URL) => fileURLToPath(new URL('claimtrail-bodies/', cacheDir));
+
+const fileOf = (dir: string, collection: CollectionName) => join(dir, `${collection}.json`);
+
+/**
+ * Writes a collection's bodies. `keep` adds them to those already written, so that in
+ * `astro dev` a page rendered from the previous store, a moment before it is refreshed,
+ * still finds its body.
+ */
+export async function writeBodies(dir: string, collection: CollectionName, bodies: Bodies, keep: boolean): Promise<void> {
+  const file = fileOf(dir, collection);
+  const all = keep ? { ...(await readBodies(dir, collection).catch(() => ({}))), ...bodies } : bodies;
+  await mkdir(dir, { recursive: true });
+  // Written whole, then renamed: a reader never sees half a file.
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(all));
+  await rename(temporary, file);
 }
 
-interface Store {
-  bodies: Map<CollectionName, Map<string, RenderedBody>>;
-  /** Bumped on every refill: `astro dev` refills when content changes. */
-  version: number;
+export async function readBodies(dir: string, collection: CollectionName): Promise<Bodies> {
+  return JSON.parse(await readFile(fileOf(dir, collection), 'utf8')) as Bodies;
 }
 
-const KEY = Symbol.for('claimtrail.rendered-bodies');
-const globalStore = globalThis as { [KEY]?: Store };
-const store = (globalStore[KEY] ??= { bodies: new Map(), version: 0 });
-
-/** Replaces a collection's bodies (the loader refills a whole collection on every sync). */
-export function setBodies(collection: CollectionName, rendered: Map<string, RenderedBody>): void {
-  store.bodies.set(collection, rendered);
-  store.version++;
-}
-
-/** Changes whenever content was reloaded, so what is derived from it can be rebuilt. */
-export function contentVersion(): number {
-  return store.version;
-}
-
-/** The HTML of an entry's body; '' for an entry without one. */
-export function bodyHtml(collection: CollectionName, id: string, digest: string | number | undefined): string {
-  const body = store.bodies.get(collection)?.get(id);
-  if (!body || body.digest !== digest) {
-    throw new Error(`The rendered body of ${collection}/${id} is ${body ? 'out of date' : 'missing'}: it is made when content syncs, in the same process as the build.`);
+/** The HTML of an entry's body, by the digest its stored entry carries. */
+export function bodyHtml(bodies: Bodies, collection: CollectionName, id: string, digest: string | number | undefined): string {
+  const html = digest === undefined ? undefined : bodies[String(digest)];
+  if (html === undefined) {
+    throw new Error(`The rendered body of ${collection}/${id} is missing: bodies are rendered when content syncs, into ${collection}.json in Astro's cache folder.`);
   }
-  return body.html;
+  return html;
 }

@@ -5,6 +5,7 @@ import { measureSchema, type MeasureData } from '../../schemas/measure.ts';
 import { outletSchema, type OutletData } from '../../schemas/outlet.ts';
 import { personSchema, type PersonData } from '../../schemas/person.ts';
 import { topicSchema, type TopicData } from '../../schemas/topic.ts';
+import { placeSchema, type PlaceData } from '../../schemas/place.ts';
 
 export const COLLECTION_SCHEMAS = {
   claims: claimSchema,
@@ -12,6 +13,7 @@ export const COLLECTION_SCHEMAS = {
   outlets: outletSchema,
   topics: topicSchema,
   measures: measureSchema,
+  places: placeSchema,
 } as const;
 
 export const COLLECTION_NAMES = Object.keys(COLLECTION_SCHEMAS) as CollectionName[];
@@ -22,6 +24,7 @@ export interface DataByCollection {
   outlets: OutletData;
   topics: TopicData;
   measures: MeasureData;
+  places: PlaceData;
 }
 
 /** A file that passed its schema. */

@@ -1,43 +1,48 @@
 /**
- * The Astro content loader for all four collections. It runs the same validation pass as
- * `npm run validate` (`load.ts`) once per sync, shared by the four collections, and:
- * - in a build, fails with every problem at once (Astro's own glob loader would stop at
- *   the first bad entry and only log a broken reference);
- * - in `astro dev`, logs the problems, keeps serving the valid entries and reloads when
- *   any content file changes, so a contributor previews while fixing.
+ * The content loader of every collection, behind the one validation pass (`load.ts`, the
+ * same as `npm run validate`).
+ *
+ * - The pass runs first, once per sync for all collections, over every file. In a build,
+ *   any problem stops it with the whole report (Astro's glob loader would stop at the
+ *   first bad entry and never check a reference across files).
+ * - The valid entries go into Astro's store with the data the pass parsed and checked, and
+ *   without their Markdown. Their bodies are rendered with the sanitizing pipeline, on
+ *   every core for a large build, and kept beside the store (see bodies.ts): Astro's own
+ *   `glob()` loader, measured against this, was slower and larger (README.md).
+ * - In `astro dev`, files with problems are left out (the 404 page lists the problems), and
+ *   so are files that name them; the rest is served, and every change under `content/`
+ *   runs the pass again: a file that breaks drops out instead of reaching a page half-valid.
  */
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../../schemas/common.ts';
-import { COLLECTION_SCHEMAS, type ValidEntry } from './collections.ts';
-import { contentDirectory, loadContent, type LoadedContent } from './load.ts';
-import { setBodies, type RenderedBody } from './bodies.ts';
-import { formatReport } from './problems.ts';
+import { contentMarkdown } from '../markdown/pipeline.ts';
 import { PARALLEL_THRESHOLD, renderInWorkers } from '../markdown/parallel.ts';
-import { isContentPipeline } from '../markdown/pipeline.ts';
-
-type RenderedContent = Awaited<ReturnType<LoaderContext['renderMarkdown']>>;
-
-interface SharedState {
-  snapshot: Promise<LoadedContent> | undefined;
-  reported: LoadedContent | undefined;
-  refreshers: Map<CollectionName, (content: LoadedContent) => Promise<void>>;
-  watching: boolean;
-}
-
-// On globalThis because Astro may evaluate this module more than once in one process,
-// and the four collections must share one validation pass.
-const state: SharedState = ((globalThis as Record<symbol, unknown>)[Symbol.for('claimtrail.content')] ??= {
-  snapshot: undefined,
-  reported: undefined,
-  refreshers: new Map(),
-  watching: false,
-}) as SharedState;
+import { bodiesDir, writeBodies, type Bodies } from './bodies.ts';
+import type { ValidEntry } from './collections.ts';
+import { contentDirectory, loadContent, type LoadedContent } from './load.ts';
+import { formatReport } from './problems.ts';
+import { servable } from './servable.ts';
 
 export class ContentProblemsError extends Error {
   override name = 'ContentProblemsError';
 }
+
+/**
+ * The validation pass of the current sync, shared by the collections' loaders: a loader
+ * that asks twice is in a new sync and gets a new pass. Module state, not global: a
+ * second copy of this module would only validate once more.
+ */
+let pass: { content: Promise<LoadedContent>; takenBy: Set<CollectionName> } | undefined;
+function validated(root: string, collection: CollectionName): Promise<LoadedContent> {
+  if (!pass || pass.takenBy.has(collection)) pass = { content: loadContent({ root }), takenBy: new Set() };
+  pass.takenBy.add(collection);
+  return pass.content;
+}
+
+/** Collections whose watcher is set, per watcher: a new sync on the same watcher adds none. */
+const watching = new WeakMap<object, Set<CollectionName>>();
 
 /**
  * The body as the renderer should see it. Astro's renderer looks for frontmatter again
@@ -47,87 +52,84 @@ export class ContentProblemsError extends Error {
 const bodyForRendering = (entry: ValidEntry) => entry.body.replace(/^(\s*\n)?---(?=[ \t]*(?:\n|$))/, '$1***');
 
 /**
- * Every body rendered to HTML. A build with many entries renders them on all cores with
- * worker threads running the same pipeline Astro is configured with; `astro dev`, small
- * sites and any other processor use Astro's own renderer, one entry at a time.
+ * Every body rendered to HTML with the content pipeline: on every core in worker threads
+ * for a large build, in place for `astro dev` and small sites.
  */
-async function renderBodies(context: LoaderContext, entries: Map<string, ValidEntry>, root: string) {
-  const withBody = [...entries.values()].filter((entry) => entry.body.trim());
-  const { markdown } = context.config;
-  const parallel = !context.watcher && withBody.length >= PARALLEL_THRESHOLD
-    && isContentPipeline(markdown.processor) && markdown.syntaxHighlight === false;
-  if (parallel) {
-    const jobs = withBody.map((entry) => ({ id: entry.id, body: bodyForRendering(entry), fileURL: pathToFileURL(join(root, entry.file)).href }));
-    return renderInWorkers(jobs, markdown.gfm === undefined ? { syntaxHighlight: false } : { syntaxHighlight: false, gfm: markdown.gfm });
+async function renderBodies(context: LoaderContext, entries: ValidEntry[], root: string): Promise<Map<string, string>> {
+  const jobs = entries.map((entry) => ({ id: entry.id, body: bodyForRendering(entry), fileURL: pathToFileURL(join(root, entry.file)).href }));
+  const options = { syntaxHighlight: false as const };
+  if (!context.watcher && jobs.length >= PARALLEL_THRESHOLD) {
+    const rendered = await renderInWorkers(jobs, options);
+    return new Map([...rendered].map(([id, body]) => [id, body.html]));
   }
-  const rendered = new Map<string, RenderedContent>();
-  for (const entry of withBody) {
-    rendered.set(entry.id, await context.renderMarkdown(bodyForRendering(entry), { fileURL: pathToFileURL(join(root, entry.file)) }));
-  }
+  const renderer = await contentMarkdown().createRenderer(options);
+  const rendered = new Map<string, string>();
+  for (const job of jobs) rendered.set(job.id, (await renderer.render(job.body, { frontmatter: {}, fileURL: new URL(job.fileURL) })).code);
   return rendered;
 }
 
-async function fill(context: LoaderContext, collection: CollectionName, entries: Map<string, ValidEntry>, root: string) {
-  const renderedBodies = await renderBodies(context, entries, root);
-  const bodies = new Map<string, RenderedBody>();
-  context.store.clear();
-  for (const entry of entries.values()) {
+/** Stores a collection's valid entries (data only) and writes their bodies beside the store. */
+async function store(context: LoaderContext, collection: CollectionName, content: LoadedContent, root: string) {
+  // Only in `astro dev` can there be problems here: serve what does not depend on them.
+  const entries = [...(content.problems.length ? servable(content).entries : content.entries)[collection].values()] as ValidEntry[];
+  const html = await renderBodies(context, entries.filter((entry) => entry.body.trim()), root);
+  const bodies: Bodies = {};
+  const digests = entries.map((entry) => {
     const digest = context.generateDigest(entry.body);
-    bodies.set(entry.id, { digest, html: renderedBodies.get(entry.id)?.html ?? '' });
-    // Only the data goes into Astro's store; the HTML stays beside it (see bodies.ts).
-    context.store.set({
-      id: entry.id,
-      data: entry.data as unknown as Record<string, unknown>,
-      filePath: entry.file,
-      digest,
-    });
-  }
-  setBodies(collection, bodies);
+    bodies[digest] = html.get(entry.id) ?? '';
+    return digest;
+  });
+  // Bodies first: a stored entry always finds its body.
+  await writeBodies(bodiesDir(context.config.cacheDir), collection, bodies, Boolean(context.watcher));
+  context.store.clear();
+  entries.forEach((entry, index) => {
+    context.store.set({ id: entry.id, data: entry.data as unknown as Record<string, unknown>, filePath: entry.file, digest: digests[index] as string });
+  });
 }
 
-function report(context: LoaderContext, content: LoadedContent) {
-  if (!content.problems.length || state.reported === content) return;
-  state.reported = content;
-  context.logger.error(`Content has problems; pages for these files are left out until they are fixed:\n${formatReport(content.problems)}`);
-}
-
-function watch(context: LoaderContext, root: string) {
+function watch(context: LoaderContext, collection: CollectionName, root: string) {
   const { watcher } = context;
-  if (!watcher || state.watching) return;
-  state.watching = true;
+  if (!watcher || watching.get(watcher)?.has(collection)) return;
+  watching.set(watcher, (watching.get(watcher) ?? new Set()).add(collection));
   const dir = contentDirectory(root);
   watcher.add(dir);
   let timer: NodeJS.Timeout | undefined;
   const onChange = (path: string) => {
     if (!path.startsWith(dir)) return;
+    // Every collection's watcher sees the change and asks for a new pass; one runs.
+    pass = undefined;
     clearTimeout(timer);
     timer = setTimeout(async () => {
-      state.snapshot = loadContent({ root });
-      const content = await state.snapshot;
-      report(context, content);
-      for (const refresh of state.refreshers.values()) await refresh(content);
+      try {
+        const content = await validated(root, collection);
+        if (collection === 'claims') report(context, content);
+        await store(context, collection, content, root);
+      } catch (error) {
+        context.logger.error(`Content could not be reloaded: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }, 100);
   };
   for (const event of ['add', 'change', 'unlink']) watcher.on(event, onChange);
 }
 
+function report(context: LoaderContext, content: LoadedContent) {
+  if (content.problems.length) {
+    context.logger.error(`Content has problems; pages for these files are left out until they are fixed:\n${formatReport(content.problems)}`);
+  }
+}
+
 export function contentLoader(collection: CollectionName): Loader {
   return {
     name: 'claimtrail-content',
-    schema: COLLECTION_SCHEMAS[collection],
     async load(context) {
       const root = fileURLToPath(context.config.root);
-      state.snapshot ??= loadContent({ root });
-      const content = await state.snapshot;
+      const content = await validated(root, collection);
       if (content.problems.length && !context.watcher) {
         throw new ContentProblemsError(`Content has problems:\n${formatReport(content.problems)}`);
       }
-      report(context, content);
-      await fill(context, collection, content.entries[collection] as Map<string, ValidEntry>, root);
-      if (context.watcher) {
-        state.refreshers.set(collection, (fresh) => fill(context, collection, fresh.entries[collection] as Map<string, ValidEntry>, root));
-        watch(context, root);
-      }
+      if (collection === 'claims') report(context, content);
+      await store(context, collection, content, root);
+      watch(context, collection, root);
     },
   };
 }

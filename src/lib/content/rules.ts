@@ -10,6 +10,7 @@
 import type { CollectionName } from '../../schemas/common.ts';
 import { earliestDay, isPartialDate } from '../../schemas/date.ts';
 import { PERSON_KINDS } from '../../schemas/person.ts';
+import { PLACE_KINDS } from '../../schemas/place.ts';
 import { didYouMean, nearest } from './closest.ts';
 import { forEachReference } from './schema-walk.ts';
 import { COLLECTION_SCHEMAS, type ValidEntry } from './collections.ts';
@@ -44,7 +45,7 @@ export interface RuleContext {
  * `npm run validate` (and the build) and `npm run new` enforce it. */
 export type Rule = (context: RuleContext) => RuleProblem[];
 
-const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', measures: 'measure' };
+const NOUN: Record<CollectionName, string> = { claims: 'claim', people: 'person', outlets: 'outlet', topics: 'topic', measures: 'measure', places: 'place' };
 
 function knownIds(collection: CollectionName, id: string, known: ReadonlySet<string>): string {
   const near = nearest(id, known);
@@ -104,6 +105,32 @@ export function affiliationsAreOrganisations({ parsed }: RuleContext): RuleProbl
     const what = kind === 'unnamed' ? 'an unnamed speaker' : 'a person';
     return [{ entry, path: ['affiliation'], message: `"${String(affiliation)}" is ${what}, not an organisation`,
       hint: 'an affiliation points at a people entry with kind: organisation' }];
+  });
+}
+
+/**
+ * A place's parent is of the kind above it (a district's is a province, a province's a
+ * country, a city's either), and following parents never comes back to the place itself.
+ */
+export function placesNestInOrder({ parsed }: RuleContext): RuleProblem[] {
+  const places = parsed.filter((entry) => entry.collection === 'places');
+  const fields = new Map(places.map((entry) => [entry.id, fieldsOf(entry)]));
+  return places.flatMap((entry): RuleProblem[] => {
+    const { kind, parent } = fieldsOf(entry);
+    if (typeof parent !== 'string') return [];
+    if (parent === entry.id) return [{ entry, path: ['parent'], message: 'is this place itself' }];
+    const parentKind = fields.get(parent)?.['kind'];
+    const wanted = PLACE_KINDS.find((known) => known.value === kind)?.parent;
+    if (wanted && PLACE_KINDS.some((known) => known.value === parentKind) && !wanted.split(' or ').includes(String(parentKind))) {
+      return [{ entry, path: ['parent'], message: `"${parent}" is a ${String(parentKind)}, but a ${String(kind)} lies in a ${wanted}`,
+        hint: `point parent at the ${wanted} this ${String(kind)} is in` }];
+    }
+    const seen = new Set([entry.id]);
+    for (let next: unknown = parent; typeof next === 'string' && fields.has(next); next = fields.get(next)?.['parent']) {
+      if (seen.has(next)) return [{ entry, path: ['parent'], message: `following parents from "${parent}" comes back to "${next}"`, hint: 'a place cannot lie inside itself' }];
+      seen.add(next);
+    }
+    return [];
   });
 }
 
@@ -204,7 +231,7 @@ export function noFutureDates({ parsed, today }: RuleContext): RuleProblem[] {
   return problems;
 }
 
-export const RULES: readonly Rule[] = [referencesResolve, affiliationsAreOrganisations, relatedClaimsAreOthers, linkTypesFitSpeakers, noFutureDates];
+export const RULES: readonly Rule[] = [referencesResolve, affiliationsAreOrganisations, placesNestInOrder, relatedClaimsAreOthers, linkTypesFitSpeakers, noFutureDates];
 
 /**
  * Notes, not errors: things an editor should look at but that may be right. The same

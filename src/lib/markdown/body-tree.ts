@@ -28,7 +28,7 @@ const toHast = processor().use(remarkRehype, TO_HAST).freeze();
 const beforeSanitizing = processor().use(BEFORE_SANITIZING).freeze();
 const sanitizer = processor().use(rehypeSanitize, sanitizeSchema).freeze();
 
-/** A tree as the renderer's sanitizer leaves it. */
+/** A tree as the renderer's sanitizer leaves it: a new tree, the one given is not changed. */
 export const sanitizeTree = (tree: HastRoot): HastRoot => sanitizer.runSync(tree) as HastRoot;
 
 export interface BodyTrees {
@@ -48,6 +48,8 @@ export interface BodyTrees {
 export function parseBody(markdown: string): BodyTrees {
   const mdast = markdownParser.runSync(markdownParser.parse(markdown)) as MdastRoot;
   const withRaw = toHast.runSync(mdast) as HastRoot;
-  const hast = beforeSanitizing.runSync(structuredClone(withRaw)) as HastRoot;
+  // rehype-raw builds a new tree (hast-util-raw re-parses it into a fresh one), so the tree
+  // before raw HTML is parsed stays whole without a copy; the id step then changes only the new one.
+  const hast = beforeSanitizing.runSync(withRaw) as HastRoot;
   return { mdast, withRaw, hast };
 }

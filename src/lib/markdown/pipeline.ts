@@ -13,23 +13,10 @@ import { sanitizeSchema } from '../content/html-policy.ts';
 import { BEFORE_SANITIZING } from './body-tree.ts';
 import { rehypeExternalLinks } from './rehype-external-links.ts';
 
-/**
- * Marks the processor's options so the content loader can tell that the configured
- * processor is this pipeline, which its worker threads rebuild (Astro's config schema
- * keeps `options` by identity but copies the processor object itself).
- */
-export const CONTENT_PIPELINE = Symbol.for('claimtrail.content-pipeline');
-
 export function contentMarkdown() {
-  const processor = unified({
+  return unified({
     smartypants: false,
     rehypePlugins: [...BEFORE_SANITIZING, [rehypeSanitize, sanitizeSchema], rehypeExternalLinks],
   });
-  Object.defineProperty(processor.options, CONTENT_PIPELINE, { value: true });
-  return processor;
-}
-
-export function isContentPipeline(processor: { options?: object } | undefined): boolean {
-  return Boolean(processor?.options && CONTENT_PIPELINE in processor.options);
 }
 

@@ -3,14 +3,12 @@
  * loudly if Pagefind reports any error.
  *
  * Only the pages that carry `data-pagefind-body` are indexed: every claim, and the first
- * page of each person, outlet and topic. The glob leaves out every list page, so Pagefind
+ * page of each person, outlet, topic and place. The glob leaves out every list page, so Pagefind
  * does not even read them.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-
-/** Claim pages and entity pages are one folder deep; list pages live deeper or elsewhere. */
-export const INDEXED_PAGES = '{claims,people,outlets,topics}/*/index.html';
+import { INDEXED_PAGES } from './fields.ts';
 
 /**
  * Pagefind also writes its ready-made search interfaces and a highlighter, 0.5 MB the site

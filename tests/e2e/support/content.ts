@@ -9,6 +9,7 @@ import { loadContent } from '../../../src/lib/content/load.ts';
 import type { ClaimData } from '../../../src/schemas/claim.ts';
 import type { OutletData } from '../../../src/schemas/outlet.ts';
 import type { PersonData } from '../../../src/schemas/person.ts';
+import type { PlaceData } from '../../../src/schemas/place.ts';
 import { RATING_SCALE, type Status } from '../../../src/schemas/status.ts';
 import type { TopicData } from '../../../src/schemas/topic.ts';
 import { FIXTURE_CONTENT, ROOT } from './paths.ts';
@@ -30,6 +31,7 @@ export interface Content {
   people: Map<string, Entry<PersonData>>;
   outlets: Map<string, Entry<OutletData>>;
   topics: Map<string, Entry<TopicData>>;
+  places: Map<string, Entry<PlaceData>>;
   person(id: string): Entry<PersonData>;
   outlet(id: string): Entry<OutletData>;
   topic(id: string): Entry<TopicData>;
@@ -64,6 +66,7 @@ async function load(contentDir: string): Promise<Content> {
   const people = new Map(await Promise.all([...entries.people.values()].map(async (e) => [e.id, await withSource(e)] as const)));
   const outlets = new Map(await Promise.all([...entries.outlets.values()].map(async (e) => [e.id, await withSource(e)] as const)));
   const topics = new Map(await Promise.all([...entries.topics.values()].map(async (e) => [e.id, await withSource(e)] as const)));
+  const places = new Map(await Promise.all([...entries.places.values()].map(async (e) => [e.id, await withSource(e)] as const)));
   const newestFirst = [...claims].sort(compareNewestFirst);
   const get = <T>(map: Map<string, T>, kind: string) => (id: string) => {
     const found = map.get(id);
@@ -77,6 +80,7 @@ async function load(contentDir: string): Promise<Content> {
     people,
     outlets,
     topics,
+    places,
     person: get(people, 'person'),
     outlet: get(outlets, 'outlet'),
     topic: get(topics, 'topic'),

@@ -1,15 +1,8 @@
-import type { APIContext } from 'astro';
-import { getCatalog, type Person } from '../../../lib/catalog.ts';
-import { claimFeed } from '../../../lib/feeds.ts';
-import { SITE } from '../../../site.config.ts';
+import { getCatalog } from '../../../lib/catalog.ts';
+import { feedsEach } from '../../../lib/feeds.ts';
 
-export async function getStaticPaths() {
-  const { people } = await getCatalog();
-  return [...people.values()].map((person) => ({ params: { id: person.id }, props: { person } }));
-}
-
-export async function GET({ props }: APIContext<{ person: Person }>) {
-  const catalog = await getCatalog();
-  const { person } = props;
-  return claimFeed({ title: `${SITE.name}: claims by ${person.data.name}`, description: `Claims by ${person.data.name} and their verification status.`, claims: person.claims, catalog });
-}
+export const { getStaticPaths, GET } = feedsEach(async () => (await getCatalog()).people.values(), (person) => ({
+  title: `claims by ${person.data.name}`,
+  description: `Claims by ${person.data.name} and their verification status.`,
+  claims: person.latestAdded,
+}));

@@ -1,15 +1,8 @@
-import type { APIContext } from 'astro';
-import { getCatalog, type Topic } from '../../../lib/catalog.ts';
-import { claimFeed } from '../../../lib/feeds.ts';
-import { SITE } from '../../../site.config.ts';
+import { getCatalog } from '../../../lib/catalog.ts';
+import { feedsEach } from '../../../lib/feeds.ts';
 
-export async function getStaticPaths() {
-  const { topics } = await getCatalog();
-  return [...topics.values()].map((topic) => ({ params: { id: topic.id }, props: { topic } }));
-}
-
-export async function GET({ props }: APIContext<{ topic: Topic }>) {
-  const catalog = await getCatalog();
-  const { topic } = props;
-  return claimFeed({ title: `${SITE.name}: ${topic.data.title}`, description: topic.data.description, claims: topic.claims, catalog });
-}
+export const { getStaticPaths, GET } = feedsEach(async () => (await getCatalog()).topics.values(), (topic) => ({
+  title: topic.data.title,
+  description: topic.data.description,
+  claims: topic.latestAdded,
+}));
