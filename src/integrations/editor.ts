@@ -9,12 +9,13 @@
  * backend on the page's own origin and its Content Security Policy needs nothing more.
  */
 import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, readdir } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { LOCAL_BACKEND_PATH, passOn } from '../lib/editor/local-backend.ts';
+import { EDITOR_CONTENT_SECURITY_POLICY } from '../lib/security.ts';
 
 /** Where the editor's files are served from. */
 export const EDITOR_PATH = '/admin/';
@@ -31,6 +32,18 @@ export function decapDist(): string {
 export async function editorFiles(dist = decapDist()): Promise<string[]> {
   const names = await readdir(dist);
   return names.filter((name) => /^(?:\d+\.)?decap-cms\.js$|^decap-cms\.js\.LICENSE\.txt$|^[0-9a-f]+\.wasm$/.test(name)).sort();
+}
+
+/**
+ * The editor page with only its own Content Security Policy. Astro's `security.csp` writes
+ * the site's policy into every built page, /admin/ too; a browser enforces both policies
+ * at once, and the site's forbids what Decap needs ('unsafe-eval', inline styles), so the
+ * site's tag is taken out of this one page. Fails if the editor's own tag is not there.
+ */
+export function keepEditorPolicyOnly(html: string): string {
+  const tags = [...html.matchAll(/<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"\s*\/?>/gi)];
+  if (!tags.some((tag) => tag[1] === EDITOR_CONTENT_SECURITY_POLICY)) throw new Error(`${EDITOR_PATH}: the editor's own Content Security Policy tag is missing`);
+  return tags.filter((tag) => tag[1] !== EDITOR_CONTENT_SECURITY_POLICY).reduce((text, tag) => text.replace(tag[0], ''), html);
 }
 
 const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8' };
@@ -59,6 +72,8 @@ export function editor(): AstroIntegration {
         const files = await editorFiles(dist);
         await Promise.all(files.map((name) => copyFile(join(dist, name), join(target, name))));
         logger.info(`Copied ${files.length} files of Decap CMS into ${EDITOR_PATH}`);
+        const page = join(target, 'index.html');
+        await writeFile(page, keepEditorPolicyOnly(await readFile(page, 'utf8')));
       },
     },
   };
