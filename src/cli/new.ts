@@ -1,5 +1,5 @@
 /**
- * `npm run new -- claim` (or person, outlet, topic, measure): starts a new content file.
+ * `npm run new -- claim` (or person, outlet, topic, measure, place): starts a new content file.
  *
  *   npm run new -- claim                       at a terminal: asks for each field
  *   npm run new -- claim --speaker ali-maisam-nazary --claim "..." --date 2022-05 \
@@ -32,6 +32,8 @@ import { idFrom, readIds, readOrganisations, slugWords, speakerPart, writeFresh 
 import { interview, terminal } from './new/prompt.ts';
 
 const FIELD_FLAGS = [...new Set(Object.values(QUESTIONS).flat().map((question) => question.key))];
+/** Flags that may repeat, each a list of ids or names: --topic, --alias. */
+const LIST_FLAGS = new Set(Object.values(QUESTIONS).flat().filter((question) => question.type === 'list').map((question) => question.key));
 
 const OPTIONS = {
   content: { type: 'string' },
@@ -39,7 +41,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   reported: { type: 'boolean' },
   ...Object.fromEntries(FIELD_FLAGS.map((flag) => [flag,
-    flag === 'quote' ? { type: 'boolean' } : flag === 'topic' ? { type: 'string', multiple: true } : { type: 'string' }])),
+    flag === 'quote' ? { type: 'boolean' } : LIST_FLAGS.has(flag) ? { type: 'string', multiple: true } : { type: 'string' }])),
 } satisfies ParseArgsConfig['options'];
 
 const flagsOf = (kind: Kind) => [...QUESTIONS[kind].map((question) => `--${question.key}`), ...(kind === 'claim' ? ['--reported'] : [])];
@@ -47,7 +49,7 @@ const flagsOf = (kind: Kind) => [...QUESTIONS[kind].map((question) => `--${quest
 const USAGE = `Start a new content file:
 
   npm run new -- claim     npm run new -- person     npm run new -- outlet     npm run new -- topic
-  npm run new -- measure
+  npm run new -- measure   npm run new -- place
 
 At a terminal it asks for each field. Or give the fields as flags, and it asks nothing:
 
@@ -58,9 +60,11 @@ At a terminal it asks for each field. Or give the fields as flags, and it asks n
   outlet:  ${flagsOf('outlet').join(' ')}
   topic:   ${flagsOf('topic').join(' ')}
   measure: ${flagsOf('measure').join(' ')}
+  place:   ${flagsOf('place').join(' ')}
+           (a place's point is copied by hand from one GeoNames entry; see CONTRIBUTING.md)
 
 A field left out is written as TODO; npm run validate lists those until they are filled in.
-  --content DIR    write into DIR/<claims|people|outlets|topics|measures>/ instead of content/
+  --content DIR    write into DIR/<claims|people|outlets|topics|measures|places>/ instead of content/
   --interactive    ask even when the input is not a terminal (answers read line by line)
 See CONTRIBUTING.md for what each field means.`;
 
@@ -111,6 +115,8 @@ async function baseId(kind: Kind, answers: Answers, files: Record<CollectionName
       return idFrom(words('title'), 'new-topic');
     case 'measure':
       return idFrom(words('title'), 'new-measure');
+    case 'place':
+      return idFrom(words('name'), 'new-place');
   }
 }
 

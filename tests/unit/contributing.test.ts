@@ -223,10 +223,12 @@ describe('the rest of the guide', () => {
   });
 
   test('its `npm run new` examples run, and what they write validates', async () => {
-    // The fixture tree, plus the two ids the examples name that it lacks.
+    // The fixture tree, plus the ids the examples name that it lacks.
     const { root, contentDir: content } = await writeFixture({
       'topics/battlefield-claims.md': { fields: { title: 'Battlefield claims', description: 'Claims about who holds what ground.' } },
       'people/taliban.md': { fields: { name: 'Taliban', kind: 'organisation' } },
+      'places/afghanistan.md': { fields: { name: 'Afghanistan', kind: 'country' } },
+      'places/panjshir.md': { fields: { name: 'Panjshir', kind: 'province', parent: 'afghanistan' } },
     });
     const commands = blocks(guide, 'sh').flatMap((block) => block.split('\n')).filter((line) => /^npm run new -- \S+ --/.test(line));
     expect(commands.length).toBeGreaterThanOrEqual(4);

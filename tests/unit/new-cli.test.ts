@@ -155,6 +155,7 @@ describe.concurrent('(a) every flag given: a file that validates', () => {
     ['person', SETUP[1] ?? [], 'people/zabihullah-mujahid-2.md'],
     ['outlet', SETUP[2] ?? [], 'outlets/tolonews-2.md'],
     ['topic', SETUP[3] ?? [], 'topics/test-topic-2.md'],
+    ['place', ['place', '--name', 'Afghanistan', '--kind', 'country'], 'places/afghanistan.md'],
   ])('%s', async (_, flags, expected) => {
     const content = await contentWithSetup();
     const result = await newFile(content, flags);
@@ -178,6 +179,28 @@ describe.concurrent('(a) every flag given: a file that validates', () => {
     expect(await frontmatter(join(content, 'topics/test-topic.md'))).toEqual({
       title: 'Test topic', description: 'Claims made up for the tests of npm run new.',
     });
+  });
+
+  test('a place in a place, with its other spellings', async () => {
+    const content = await contentWithSetup();
+    expect((await newFile(content, ['place', '--name', 'Afghanistan', '--kind', 'country'])).status).toBe(0);
+    const result = await newFile(content, ['place', '--name', 'Panjshir', '--kind', 'province', '--parent', 'afghanistan',
+      '--alias', 'Panjsher', '--alias', 'Panjshēr, Panjshayr']);
+    expect(result.stderr).toBe('');
+    const path = createdPath(result);
+    expect(path).toBe(join(content, 'places/panjshir.md'));
+    expect(await frontmatter(path)).toEqual({ name: 'Panjshir', kind: 'province', parent: 'afghanistan', aliases: ['Panjsher', 'Panjshēr', 'Panjshayr'] });
+    expect((await validate(content)).status).toBe(0);
+  });
+
+  test('a district without --parent gets a TODO, and a parent that does not exist is refused', async () => {
+    const content = await contentWithSetup();
+    const left = await newFile(content, ['place', '--name', 'Abshar', '--kind', 'district']);
+    expect(left.status).toBe(0);
+    expect(left.stdout).toContain('Still to fill in (marked TODO): parent');
+    const refused = await newFile(content, ['place', '--name', 'Abshar', '--kind', 'district', '--parent', 'panjsher']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/^--parent: unknown place "panjsher"/);
   });
 
   test('claim', async () => {
@@ -291,6 +314,7 @@ describe.concurrent('(d) no terminal and no flags: the template, at once', () =>
     ['person', ['kind', 'name']],
     ['outlet', ['homepage', 'kind', 'name']],
     ['topic', ['description', 'title']],
+    ['place', ['kind', 'name', 'parent']],
   ])('%s', async (kind, fields) => {
     const content = await copyContent();
     // stdin is a pipe that stays open and empty: no terminal, and nothing will ever come.
@@ -300,7 +324,7 @@ describe.concurrent('(d) no terminal and no flags: the template, at once', () =>
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('No terminal to ask at');
     const path = createdPath(result);
-    expect(path).toBe(join(content, `${{ claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics' }[kind]}/new-${kind}.md`));
+    expect(path).toBe(join(content, `${{ claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics', place: 'places' }[kind]}/new-${kind}.md`));
     const validated = await validate(content);
     expect(validated.status).toBe(1);
     expect(reported(validated, path).fields).toEqual(fields);

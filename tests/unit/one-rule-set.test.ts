@@ -23,17 +23,24 @@ const EVERY_ANSWER: Record<Kind, Answers> = {
   outlet: { name: 'The Quiet Valley Times', kind: 'newspaper', homepage: 'https://www.nysun.com', country: 'US' },
   topic: { title: 'Quiet valleys', description: 'Claims about valleys where no fighting is reported.' },
   measure: { title: 'Quiet valleys', definition: 'Valleys where no fighting was reported in the month the figure refers to.', unit: 'valleys' },
+  place: { name: 'Quiet Valley', kind: 'district', parent: 'panjshir-province', alias: ['Quiet Vale', 'Qwiet Valley'] },
 };
 
 /** The text answer each kind's rule test looks at. */
-const QUIET_KEY: Record<Kind, string> = { claim: 'claim', person: 'name', outlet: 'name', topic: 'title', measure: 'title' };
+const QUIET_KEY: Record<Kind, string> = { claim: 'claim', person: 'name', outlet: 'name', topic: 'title', measure: 'title', place: 'name' };
 
 const KIND_NAMES = Object.keys(KINDS) as Kind[];
+
+/** The places a new place can lie in: the base fixture has none. */
+const PLACES = {
+  'places/afghanistan.md': { fields: { name: 'Afghanistan', kind: 'country' } },
+  'places/panjshir-province.md': { fields: { name: 'Panjshir', kind: 'province', parent: 'afghanistan' } },
+};
 
 /** The file a kind's every answer makes, written into a fresh copy of the base fixture. */
 async function fixtureWith(kind: Kind) {
   const name = `${KINDS[kind]}/quiet-valley.md`;
-  return writeFixture({ [name]: { raw: renderFile(kind, buildFields(kind, EVERY_ANSWER[kind], TODAY)) } });
+  return writeFixture({ ...PLACES, [name]: { raw: renderFile(kind, buildFields(kind, EVERY_ANSWER[kind], TODAY)) } });
 }
 
 /** What `npm run new` knows, around a check: the ids only offer names, the check decides. */

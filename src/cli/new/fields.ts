@@ -11,12 +11,13 @@ import type { CollectionName } from '../../schemas/common.ts';
 import { precisionOf } from '../../schemas/date.ts';
 import { OUTLET_KINDS } from '../../schemas/outlet.ts';
 import { PERSON_KINDS } from '../../schemas/person.ts';
+import { PLACE_KINDS } from '../../schemas/place.ts';
 import { RATING_SCALE, STATUS_VALUES, ratingOf, type Status } from '../../schemas/status.ts';
 import type { NewFileCheck } from '../../lib/content/load.ts';
 import { escapeControls, formatPath } from '../../lib/content/problems.ts';
 import { forEachString } from '../../lib/content/schema-walk.ts';
 
-export const KINDS = { claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics', measure: 'measures' } as const;
+export const KINDS = { claim: 'claims', person: 'people', outlet: 'outlets', topic: 'topics', measure: 'measures', place: 'places' } as const;
 export type Kind = keyof typeof KINDS;
 
 /** What a contributor can answer: text, yes/no, or a list of ids. */
@@ -83,6 +84,15 @@ export const QUESTIONS: Record<Kind, Question[]> = {
     { key: 'definition', path: ['definition'], ask: 'What exactly is counted, in a sentence, so two figures can be compared' },
     { key: 'unit', path: ['unit'], ask: 'The unit every figure is given in, e.g. fighters, percent, provinces' },
   ],
+  place: [
+    { key: 'name', path: ['name'], ask: 'The name, in the spelling the sources use most, e.g. Andarab' },
+    { key: 'kind', path: ['kind'], ask: `What kind of place? ${PLACE_KINDS.map((kind) => kind.value).join(', ')}`,
+      help: PLACE_KINDS.map((kind) => `  ${kind.value}: ${kind.parent ? `lies in a ${kind.parent}` : 'has no parent'}`).join('\n') },
+    { key: 'parent', path: ['parent'], optional: true,
+      ask: 'The id in content/places/ of the place it lies in (Enter for a country, which has none)' },
+    { key: 'alias', path: ['aliases', 0], type: 'list', optional: true,
+      ask: 'Other spellings in sources and gazetteers, separated by commas (Enter to skip)' },
+  ],
 };
 
 /** The placeholder written for each required answer not given. */
@@ -110,6 +120,9 @@ const PLACEHOLDERS = {
   measureTitle: 'TODO: what is counted, in a few words',
   definition: 'TODO: what exactly is counted, in a sentence',
   unit: 'TODO: the unit, e.g. fighters or percent',
+  placeName: 'TODO: the name, in the spelling the sources use most',
+  placeKind: `TODO: one of ${PLACE_KINDS.map((kind) => kind.value).join(', ')}`,
+  parent: 'TODO: the id of the place it lies in (leave parent out for a country)',
 };
 
 const HEADERS: Record<Kind, string[]> = {
@@ -129,6 +142,8 @@ const HEADERS: Record<Kind, string[]> = {
   topic: ['A topic. Replace every TODO; see CONTRIBUTING.md. Below the closing --- line you may say more.'],
   measure: ['A measure: something claims put a number on. Replace every TODO; see CONTRIBUTING.md.',
     'Below the closing --- line you may say how sources count it.'],
+  place: ['A place claims are about. Replace every TODO; see CONTRIBUTING.md.',
+    'Optional: point (latitude, longitude, source: geonames, entry), copied exactly from one GeoNames entry; never estimate one.'],
 };
 
 /** Today as YYYY-MM-DD on this computer's calendar. */
@@ -192,6 +207,17 @@ export function buildFields(kind: Kind, answers: Answers, today = localToday()):
       return { title: get('title', PLACEHOLDERS.title), description: get('description', PLACEHOLDERS.description) };
     case 'measure':
       return { title: get('title', PLACEHOLDERS.measureTitle), definition: get('definition', PLACEHOLDERS.definition), unit: get('unit', PLACEHOLDERS.unit) };
+    case 'place': {
+      const aliases = answers['alias'];
+      // Only a country has no parent: left out for one, a TODO for every other kind.
+      const parent = text(answers, 'parent') ?? (text(answers, 'kind') === 'country' ? undefined : PLACEHOLDERS.parent);
+      return {
+        name: get('name', PLACEHOLDERS.placeName),
+        kind: get('kind', PLACEHOLDERS.placeKind),
+        ...(parent !== undefined ? { parent } : {}),
+        ...(Array.isArray(aliases) && aliases.length ? { aliases } : {}),
+      };
+    }
   }
 }
 
