@@ -76,6 +76,8 @@ export interface PersonAnalysis {
 
 export interface Analysis {
   measures: Map<string, Measure>;
+  /** Measures, most figures first, then by title (the measures index). */
+  measuresByFigures: Measure[];
   /** Forecasts and pledges, soonest due first; those with no deadline last. */
   forecasts: ForecastEntry[];
   forecastOf(claim: Claim): ForecastEntry | undefined;
@@ -202,6 +204,7 @@ export function buildAnalysis(
 
   return {
     measures,
+    measuresByFigures: [...measures.values()].sort((a, b) => b.figures.length - a.figures.length || a.data.title.localeCompare(b.data.title)),
     forecasts,
     forecastOf: (claim) => forecastByClaim.get(claim.id),
     figuresOf: (claim) => figuresByClaim.get(claim.id) ?? [],

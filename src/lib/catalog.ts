@@ -191,7 +191,7 @@ const byText = <T,>(text: (item: T) => string) => (a: T, b: T) => text(a).locale
 /** The lists every subject starts with, filled in once claims exist. */
 const lists = () => ({ claims: [] as Claim[], latestAdded: [] as Claim[], scorecard: [] as StatusCount[] });
 
-/** How many related claims a claim page shows at most, besides those the editors linked. */
+/** How many claims "More from <speaker>" shows at most (linked claims are shown apart, by link type). */
 const RELATED = 6;
 
 async function buildCatalog(): Promise<Catalog> {
