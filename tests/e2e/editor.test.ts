@@ -98,9 +98,7 @@ describe('the content editor', () => {
       await choose(page, page.getByLabel('Speaker', { exact: true }), 'Example Person', 'Example');
       await page.getByLabel('Date', { exact: true }).first().fill('2022-05');
       await page.getByRole('button', { name: 'Add appearances' }).click();
-      await choose(page, page.getByLabel('Outlet', { exact: true }), 'Example Gazette', 'Gazette');
-      await page.getByLabel('Headline', { exact: true }).fill('Convoy: the lorries arrive');
-      await page.getByLabel('Date', { exact: true }).nth(1).fill('2022-05');
+      await choose(page, page.getByLabel('Source', { exact: true }), 'Convoy reaches town, officials say', 'Convoy');
       await choose(page, page.getByLabel('Status', { exact: true }), 'Unverified');
       await page.getByLabel('Summary', { exact: true }).fill('No independent source reported on the convoy.');
       await choose(page, page.getByLabel('Topics', { exact: true }), 'Roads and passes', 'Roads');
@@ -121,9 +119,7 @@ describe('the content editor', () => {
         'speaker: example-person',
         'date: 2022-05',
         'appearances:',
-        '  - outlet: example-gazette',
-        '    headline: "Convoy: the lorries arrive"',
-        '    date: 2022-05',
+        '  - source: example-gazette-convoy-reaches-town',
         'status: unverified',
         'summary: No independent source reported on the convoy.',
         'topics: [example-roads]',

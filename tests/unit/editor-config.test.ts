@@ -139,9 +139,13 @@ test('figures pick their measure from content/measures/', () => {
 
 test('links and lengths are checked in the form too', () => {
   const fields = editorFields(collections.find((c) => c.name === 'claims')?.fields ?? []);
-  const url = new RegExp(fields.get('appearances[].url')?.pattern?.[0] ?? '(?!)');
-  expect(['https://www.example.org/article'].every((value) => url.test(value))).toBe(true);
-  expect(['http://example.org/article', 'javascript:alert(1)', 'www.example.org'].some((value) => url.test(value))).toBe(false);
+  // Links live on source records since claims cite sources by id.
+  const sourceFields = editorFields(collections.find((c) => c.name === 'sources')?.fields ?? []);
+  for (const key of ['url', 'archived']) {
+    const url = new RegExp(sourceFields.get(key)?.pattern?.[0] ?? '(?!)');
+    expect(['https://www.example.org/article'].every((value) => url.test(value))).toBe(true);
+    expect(['http://example.org/article', 'javascript:alert(1)', 'www.example.org'].some((value) => url.test(value))).toBe(false);
+  }
   const summary = new RegExp(fields.get('summary')?.pattern?.[0] ?? '(?!)');
   expect(summary.test('x'.repeat(320))).toBe(true);
   expect(summary.test('x'.repeat(321))).toBe(false);
