@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { editor } from './src/integrations/editor.ts';
 import { contentBodies } from './src/integrations/content-bodies.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentMarkdown } from './src/lib/markdown/pipeline.ts';
@@ -32,7 +33,10 @@ export default defineConfig({
     contentBodies(),
     // MDX is only for pages maintainers write (methodology, about), with a plain pipeline.
     mdx({ processor: unified() }),
-    sitemap(),
+    // The content editor at /admin/ is not a page of the site.
+    sitemap({ filter: (page) => !new URL(page).pathname.startsWith('/admin/') }),
+    // The content editor's scripts, copied from node_modules (and its local backend in dev).
+    editor(),
     // `_headers` for hosts that read it: the CSP of src/lib/security.ts, plus frame-ancestors.
     securityHeaders(),
   ],

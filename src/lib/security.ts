@@ -43,3 +43,30 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
 };
+
+/**
+ * The content editor at /admin/ (Decap CMS) has a policy of its own, which allows what it
+ * needs and nothing more: its scripts from the site itself (copied from node_modules at
+ * build time, no CDN), with 'unsafe-eval' because Decap checks its configuration with
+ * Ajv, which compiles its checks with `new Function` (decaporg/decap-cms#2138); inline styles, which its components (emotion) insert at run time;
+ * GitHub's API, where it reads files and opens pull requests, and GitHub avatars; blob:
+ * and data: images for previews of what it shows. `npm run cms` serves the local backend
+ * from the page's own origin, so 'self' covers it.
+ */
+const EDITOR_DIRECTIVES: Record<string, string> = {
+  ...DIRECTIVES,
+  'script-src': "'self' 'unsafe-eval'",
+  'style-src': "'self' 'unsafe-inline'",
+  'img-src': "'self' data: blob: https://avatars.githubusercontent.com",
+  'connect-src': "'self' https://api.github.com",
+  'form-action': "'none'",
+};
+
+export const EDITOR_CONTENT_SECURITY_POLICY = serialize(EDITOR_DIRECTIVES);
+
+/** The editor's headers: its own policy, and no search engine indexes it. */
+export const EDITOR_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  'Content-Security-Policy': serialize({ ...EDITOR_DIRECTIVES, 'frame-ancestors': "'none'" }),
+  'X-Robots-Tag': 'noindex',
+};

@@ -40,7 +40,9 @@ export const httpsUrl = z
     } catch {
       return false;
     }
-  }, { error: 'must be a full https:// link', params: { hint: 'e.g. https://www.example.org/article' } });
+  }, { error: 'must be a full https:// link', params: { hint: 'e.g. https://www.example.org/article' } })
+  // For forms that check as one types: the shape only; the check above has the last word.
+  .meta({ pattern: { regex: /^\s*https:\/\/[^/\s]*\.[\s\S]*$/, message: 'must be a full https:// link, e.g. https://www.example.org/article' } });
 
 /**
  * A BCP 47 language tag such as `fa` (Dari/Persian), `ps` (Pashto) or `ar`.

@@ -14,18 +14,23 @@ import { z } from 'astro/zod';
 export type PartialDate = string;
 export type DatePrecision = 'year' | 'month' | 'day';
 
-const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+/**
+ * The shape of a date at one of the three precisions. The editor at /admin/ checks typing
+ * against the same pattern; `isPartialDate` then checks the calendar (no 30 February).
+ */
+export const PARTIAL_DATE_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** The shape of a date known to the day. */
+export const EXACT_DATE_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const HINT = 'write YYYY-MM-DD, YYYY-MM or YYYY, e.g. 2022-12-06, 2022-12 or 2022';
+const EXACT_HINT = 'write YYYY-MM-DD, e.g. 2026-11-21';
 
 /** True when the string is a real calendar date at one of the three precisions. */
 export function isPartialDate(value: string): boolean {
-  const match = PARTIAL_DATE.exec(value);
+  const match = PARTIAL_DATE_PATTERN.exec(value);
   if (!match) return false;
   const [, year, month, day] = match;
-  if (month === undefined) return true;
+  if (month === undefined || day === undefined) return true;
   const m = Number(month);
-  if (m < 1 || m > 12) return false;
-  if (day === undefined) return true;
   const d = Number(day);
   // Day 0 of the next month is the last day of this one.
   const daysInMonth = new Date(Date.UTC(Number(year), m, 0)).getUTCDate();
@@ -42,12 +47,12 @@ export const partialDate = z.preprocess(
   z
     .string({ error: `must be a date (${HINT})` })
     .refine(isPartialDate, { error: (issue) => `"${String(issue.input)}" is not a date (${HINT})` }),
-);
+).meta({ pattern: { regex: PARTIAL_DATE_PATTERN, message: HINT } });
 
 /** A date known to the day, for the editors' own log where the day is always known. */
-export const exactDate = partialDate.refine((value) => precisionOf(value) === 'day', {
-  error: 'must be a full date (write YYYY-MM-DD, e.g. 2026-11-21)',
-});
+export const exactDate = partialDate
+  .refine((value) => precisionOf(value) === 'day', { error: `must be a full date (${EXACT_HINT})` })
+  .meta({ pattern: { regex: EXACT_DATE_PATTERN, message: EXACT_HINT } });
 
 /** The first day a partial date can mean, as a sortable string (`2022` -> `2022-01-01`). */
 export function earliestDay(date: PartialDate): string {

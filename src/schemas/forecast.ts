@@ -49,7 +49,7 @@ export const forecastSchema = z.strictObject({
   /** `true` when the words set no deadline at all ("we might experience events much worse than 9/11"). */
   noDeadline: z.boolean({ error: 'must be true or false' }).optional(),
   /** pending, came-true, did-not, partly or cannot-be-known. */
-  outcome: z.enum(values(OUTCOMES)).meta({ example: 'pending' }),
+  outcome: z.enum(values(OUTCOMES)).meta({ example: 'pending', labels: Object.fromEntries(OUTCOMES.map((o) => [o.value, o.label])) }),
   /** The evidence for the outcome; every outcome but pending needs at least one item. */
   evidence: z.array(outcomeEvidenceSchema).default([]),
 });

@@ -23,7 +23,7 @@ export const linkSchema = z.strictObject({
   /** The id of the other claim, in content/claims/. */
   claim: entryId('claims').meta({ example: 'nazary-nrf-liberated-three-panjshir-districts' }),
   /** What this claim does to the other: repeats, revises, contradicts, denies, responds-to or context. */
-  type: z.enum(LINK_TYPE_VALUES).meta({ example: 'denies' }),
+  type: z.enum(LINK_TYPE_VALUES).meta({ example: 'denies', labels: Object.fromEntries(LINK_TYPES.map((t) => [t.value, t.outgoing])) }),
   /** Why the two belong together, when it is not obvious; shown at both ends. */
   note: text.optional(),
 }, { error: 'must be a link, written as claim: <the other claim\'s id> and type: <what this claim does to it>' });

@@ -6,7 +6,8 @@
  * without JavaScript the page says so; Persian and Pashto originals are found. And no
  * page breaks the Content Security Policy or loads a script it should not.
  */
-import { readdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -395,17 +396,17 @@ describe('Content Security Policy and scripts', () => {
     }
   });
 
-  test('no built page but /search/ has a <script src> or an inline script other than JSON-LD', async () => {
+  test('no built page but /search/ and /admin/ has a <script src> or an inline script other than JSON-LD', async () => {
     for (const root of [DIST, FIXTURE_SITE]) {
       const offending: string[] = [];
-      let searchScripts = 0;
+      const scripts = { 'search/index.html': 0, 'admin/index.html': 0 } as Record<string, number>;
       for (const file of await htmlFiles(root)) {
         const html = await readHtml(root, file);
         for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
           const attributes = match[1] ?? '';
           const isData = /\btype="application\/ld\+json"/.test(attributes);
-          if (file === 'search/index.html' && /\bsrc="\/[^"]+"/.test(attributes) && !(match[2] ?? '').trim()) {
-            searchScripts++;
+          if (file in scripts && /\bsrc="\/[^"]+"/.test(attributes) && !(match[2] ?? '').trim()) {
+            scripts[file] = (scripts[file] ?? 0) + 1;
             continue;
           }
           if (isData && !/\bsrc=/.test(attributes)) continue;
@@ -414,9 +415,27 @@ describe('Content Security Policy and scripts', () => {
         // Nor inline event handlers or javascript: links, which the CSP would block anyway.
         if (/\son[a-z]+="/i.test(html.replace(/<script\b[\s\S]*?<\/script>/gi, ''))) offending.push(`${file}: an inline event handler`);
         if (/href="javascript:/i.test(html)) offending.push(`${file}: a javascript: link`);
+        // Nor a preload of a script, which would ship its bytes all the same.
+        if (!(file in scripts) && /<link\b[^>]*rel="modulepreload"/i.test(html)) offending.push(`${file}: a modulepreload`);
       }
       expect(offending).toEqual([]);
-      expect(searchScripts).toBe(1);
+      expect(scripts).toEqual({ 'search/index.html': 1, 'admin/index.html': 1 });
+    }
+  });
+
+  test('the content editor\'s scripts are served from the site itself, under /admin/ only', async () => {
+    const html = await readHtml(DIST, 'admin/index.html');
+    const [, src] = /<script\b[^>]*\bsrc="([^"]+)"/.exec(html) ?? [];
+    expect(src).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+    // The module it loads names Decap's script by a path on this site, never a CDN.
+    const module = await readFile(join(DIST, src as string), 'utf8');
+    expect(module).toContain('decap-cms.js');
+    expect(module).not.toMatch(/https?:\/\/(?:unpkg|cdn|esm\.sh|jsdelivr)/);
+    expect(existsSync(join(DIST, 'admin', 'decap-cms.js'))).toBe(true);
+    // No other page loads a file from /admin/.
+    for (const file of await htmlFiles(DIST)) {
+      if (file === 'admin/index.html') continue;
+      expect(await readHtml(DIST, file), file).not.toMatch(/src="\/admin\//);
     }
   });
 

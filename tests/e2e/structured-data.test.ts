@@ -303,7 +303,7 @@ describe('exports', () => {
 // --- Head tags and the sitemap ------------------------------------------------------------
 
 describe('head tags and the sitemap', () => {
-  test.each(['site', 'fixture'] as const)('every page of the %s but the 404 has a canonical link, og:title and og:url', async (which) => {
+  test.each(['site', 'fixture'] as const)('every page of the %s but the 404 and the editor has a canonical link, og:title and og:url', async (which) => {
     const { root } = SITES().find((s) => s.name === which) as ReturnType<typeof SITES>[number];
     const problems: string[] = [];
     for (const file of await htmlFiles(root)) {
@@ -311,8 +311,8 @@ describe('head tags and the sitemap', () => {
       const canonicals = head.filter((t) => t.name === 'link' && t.attrs.get('rel') === 'canonical').map((t) => t.attrs.get('href'));
       const meta = (property: string) => head.find((t) => t.name === 'meta' && t.attrs.get('property') === property)?.attrs.get('content');
       const canonical = canonicals[0];
-      if (file === '404.html') {
-        // The 404 is kept out of search engines and names no canonical address of its own.
+      if (file === '404.html' || file === 'admin/index.html') {
+        // The 404 and the content editor are kept out of search engines and name no canonical address.
         const robots = head.find((t) => t.name === 'meta' && t.attrs.get('name') === 'robots')?.attrs.get('content');
         if (canonicals.length !== 0 || !robots?.includes('noindex')) problems.push(`${file}: canonical ${canonical}, robots ${robots}`);
         continue;
@@ -330,7 +330,7 @@ describe('head tags and the sitemap', () => {
     expect(problems).toEqual([]);
   });
 
-  test('the sitemap index lists a sitemap of every page but the 404', async () => {
+  test('the sitemap index lists a sitemap of every page but the 404 and the editor', async () => {
     const parse = async (path: string) => {
       const response = await fetch(`${siteUrl}${path}`);
       expect(response.status, path).toBe(200);
@@ -355,7 +355,7 @@ describe('head tags and the sitemap', () => {
       expect(sitemap.root).toBe('urlset');
       for (const url of sitemap.locs) listed.add(url);
     }
-    const pages = (await htmlFiles(DIST)).filter((file) => file !== '404.html').map((file) => `${ORIGIN}${pathOf(file)}`);
+    const pages = (await htmlFiles(DIST)).filter((file) => file !== '404.html' && file !== 'admin/index.html').map((file) => `${ORIGIN}${pathOf(file)}`);
     expect([...listed].sort()).toEqual(pages.sort());
     for (const claim of site.claims) expect(listed.has(`${ORIGIN}/claims/${claim.id}/`)).toBe(true);
     // The pages point to it.

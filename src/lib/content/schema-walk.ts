@@ -11,6 +11,10 @@ export interface FieldMeta {
   example?: unknown;
   /** For an id field: the collection the id must exist in. */
   references?: CollectionName;
+  /** The shape a value must have, for forms that check as one types; the schema checks the rest. */
+  pattern?: { regex: RegExp; message: string };
+  /** How each value of an enum reads in a form, when not as written. */
+  labels?: Record<string, string>;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -22,7 +26,7 @@ function metaOf(schema: AnySchema): FieldMeta {
 }
 
 /** Peels optional/default wrappers and preprocess pipes, merging the meta found on the way. */
-function unwrap(schema: AnySchema): { inner: AnySchema; meta: FieldMeta } {
+export function unwrap(schema: AnySchema): { inner: AnySchema; meta: FieldMeta } {
   let inner = schema;
   let meta: FieldMeta = metaOf(schema);
   for (;;) {
