@@ -11,6 +11,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { bodyHtml } from '../markdown/body-html.ts';
 import { inspectBody, type BodyFinding } from './body-policy.ts';
+import { validatorFault } from './problems.ts';
 
 export interface BodyJob {
   /** Any key the caller finds the result by (the file's path). */
@@ -55,8 +56,7 @@ export function checkOneBody(body: string, html: boolean): CheckedBody {
     const { findings, page } = inspectBody(body);
     result = html && page ? { findings, html: bodyHtml(page) } : { findings };
   } catch (error) {
-    result = { findings: [{ line: 1, message: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
-      hint: 'this is a fault in the validator, not in the file; please report it with the file' }] };
+    result = { findings: [{ line: 1, ...validatorFault(error) }] };
   }
   const ended = cpuNow();
   return { ...result, cpuMilliseconds: (ended.user - started.user + ended.system - started.system) / 1000 };

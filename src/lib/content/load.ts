@@ -17,7 +17,7 @@ import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type ValidEntry } from './collect
 import { describeIssue } from './error-map.ts';
 import { firstAliasLine, lineLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { LIMITS, overBudget } from './limits.ts';
-import { formatPath, sortProblems, type Problem } from './problems.ts';
+import { formatPath, sortProblems, validatorFault, type Problem } from './problems.ts';
 import { NOTES, RULES, type ParsedEntry, type Rule, type RuleContext } from './rules.ts';
 import { forEachString } from './schema-walk.ts';
 
@@ -196,8 +196,7 @@ export function checkFile(at: ContentFile, bytes: Uint8Array | string, { bodies 
   try {
     checkFileInto(at, bytes, bodies, result);
   } catch (error) {
-    result.problems.push({ file: at.file, message: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
-      hint: 'this is a fault in the validator, not in the file; please report it with the file' });
+    result.problems.push({ file: at.file, ...validatorFault(error) });
     delete result.valid;
   }
   const used = process.cpuUsage(started);
