@@ -98,7 +98,7 @@ export function sizeReport(result: SizeResult): string {
       ['Pagefind index size', mb(dist.pagefind.bytes), `${count(dist.pagefind.files)} files: ${count(dist.pagefind.fragments)} fragments ${mb(dist.pagefind.fragmentBytes)}, ${count(dist.pagefind.indexChunks)} index chunks ${mb(dist.pagefind.indexBytes)}, filters ${kb(dist.pagefind.filterBytes)}, rest ${kb(dist.pagefind.otherBytes)} (of which unused UI bundles ${kb(dist.pagefind.unusedUiBytes)})`],
       ['Largest claim page (HTML)', kb(dist.largestClaim.bytes), `${exact(dist.largestClaim.bytes)}, ${dist.largestClaim.path}; median of ${count(dist.claimPages.count)} claim pages ${kb(dist.claimPages.medianBytes)}`],
       ['CSS, whole site', kb(dist.css.bytes), `${exact(dist.css.bytes)}: ${dist.css.files.map((file) => `${file.path} ${exact(file.bytes)}`).join(', ')}${dist.css.inlineStyleBytes ? `, inline <style> ${exact(dist.css.inlineStyleBytes)}` : ''}`],
-      ['JS on pages other than /search/', kb(dist.nonSearchJs.bytes), `${exact(dist.nonSearchJs.bytes)} on ${count(dist.nonSearchJs.pagesWithJs)} pages${dist.nonSearchJs.examples.length ? ` e.g. ${dist.nonSearchJs.examples.join(', ')}` : ''}`],
+      ['JS on pages other than /search/ and /admin/', kb(dist.nonSearchJs.bytes), `${exact(dist.nonSearchJs.bytes)} on ${count(dist.nonSearchJs.pagesWithJs)} pages${dist.nonSearchJs.examples.length ? ` e.g. ${dist.nonSearchJs.examples.join(', ')}` : ''}`],
       ['JS linked by /search/ itself', kb(dist.searchPageJs.bytes), dist.searchPageJs.files.join(', ')],
     );
   }
@@ -221,7 +221,7 @@ export function comparison(results: SizeResult[], latencyMs: number): { text: st
     ['first search fetched', (r) => kb(r.search?.first.transferred)],
     ['largest claim page', (r) => kb(r.dist?.largestClaim.bytes)],
     ['CSS', (r) => kb(r.dist?.css.bytes)],
-    ['JS outside /search/', (r) => exact(r.dist?.nonSearchJs.bytes)],
+    ['JS outside /search/ and /admin/', (r) => exact(r.dist?.nonSearchJs.bytes)],
     ['second-query waves', (r) => String(r.search?.second.waves ?? 'n/a')],
     ['dev server ready', (r) => seconds(r.dev?.readyMs)],
     ['dev server: edit shown', (r) => seconds(r.dev?.editMs)],

@@ -10,8 +10,11 @@
  *   leaves a lockfile without them as it is. Regenerate with npm 10 after adding a
  *   dependency: `npx npm@10 install --package-lock-only`.
  *
- * `.ci/run` checks the end result too: the lockfile is unchanged after its install.
+ * `.ci/run` checks the end result too: the lockfile is unchanged after its install. And the
+ * repository tracks no symbolic link: a committed `node_modules` link (it happened once) points
+ * at one machine's folder, and checking it out deletes the installed packages there.
  */
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,4 +67,9 @@ test('every optional dependency (each platform’s binary) has its entry', () =>
 
 test('no entry has a libc field, which npm 10 would delete', () => {
   expect(Object.entries(lock.packages).filter(([, entry]) => entry.libc).map(([path]) => path)).toEqual([]);
+});
+
+test('the repository tracks no symbolic link, so no install can be replaced by one', () => {
+  const tracked = execFileSync('git', ['ls-files', '--stage'], { cwd: PROJECT, encoding: 'utf8' }).split('\n');
+  expect(tracked.filter((line) => line.startsWith('120000 ')).map((line) => line.split('\t')[1])).toEqual([]);
 });

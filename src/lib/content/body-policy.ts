@@ -174,12 +174,26 @@ function checkMarkdown(mdast: MdastRoot, comments: ReadonlySet<number>, add: (li
   }
 }
 
-export function checkBody(body: string): BodyFinding[] {
+/** What checking a body found, and the tree its page is made from when it found nothing. */
+export interface InspectedBody {
+  findings: BodyFinding[];
+  /**
+   * The tree exactly as the renderer's sanitizer leaves it, set when there are no findings:
+   * the page is made from this tree (`bodyHtml` in src/lib/markdown/body-html.ts), so a body
+   * is parsed once, for its check and its page alike.
+   */
+  page?: HastRoot;
+}
+
+/** The problems the body has, with their lines: none means it may be published as written. */
+export const checkBody = (body: string): BodyFinding[] => inspectBody(body).findings;
+
+export function inspectBody(body: string): InspectedBody {
   const findings: Placed[] = [];
   let offset = 0;
   const add = (line: number | undefined, message: string, hint?: string) =>
     findings.push(hint ? { line: line ?? 1, offset, message, hint } : { line: line ?? 1, offset, message });
-  const done = () => findings.sort((a, b) => a.line - b.line || a.offset - b.offset).map(({ offset: _, ...finding }) => finding);
+  const done = (): InspectedBody => ({ findings: findings.sort((a, b) => a.line - b.line || a.offset - b.offset).map(({ offset: _, ...finding }) => finding) });
 
   // Checked on the text as written: in code, too, they can disguise what it says.
   body.split('\n').forEach((line, index) => {
@@ -228,10 +242,11 @@ export function checkBody(body: string): BodyFinding[] {
 
   // Anything else the sanitizer would change (this list and the allow-list getting out of
   // step) is still reported, at the first node that differs.
-  if (!findings.length) {
-    const changed = firstDifference(hast, sanitizeTree(hast));
-    offset = changed?.position?.start.offset ?? 0;
-    if (changed) add(changed.position?.start.line, 'contains markup the site would change or remove', `use Markdown, or one of: ${ALLOWED_TAG_LIST}`);
-  }
+  if (findings.length) return done();
+  const page = sanitizeTree(hast);
+  const changed = firstDifference(hast, page);
+  if (!changed) return { findings: [], page };
+  offset = changed.position?.start.offset ?? 0;
+  add(changed.position?.start.line, 'contains markup the site would change or remove', `use Markdown, or one of: ${ALLOWED_TAG_LIST}`);
   return done();
 }

@@ -9,14 +9,15 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
-import { checkBody } from './body-policy.ts';
+import { checkBodies, type BodyCache } from './body-checks.ts';
+import { checkBody, type BodyFinding } from './body-policy.ts';
 import { didYouMean } from './closest.ts';
 import { notTextInField } from './invisible.ts';
 import { COLLECTION_NAMES, COLLECTION_SCHEMAS, type ValidEntry } from './collections.ts';
 import { describeIssue } from './error-map.ts';
 import { firstAliasLine, lineLocator, parseYaml, splitFrontmatter } from './frontmatter.ts';
 import { LIMITS, overBudget } from './limits.ts';
-import { formatPath, sortProblems, type Problem } from './problems.ts';
+import { formatPath, sortProblems, validatorFault, type Problem } from './problems.ts';
 import { NOTES, RULES, type ParsedEntry, type Rule, type RuleContext } from './rules.ts';
 import { readSourceTexts, sourceTextDirectory } from './source-texts.ts';
 import { forEachString } from './schema-walk.ts';
@@ -32,6 +33,12 @@ export interface LoadOptions {
   rules?: readonly Rule[];
   /** Where full source texts are read from, to check words against; see `sourceTextDirectory`. */
   sourceTextDir?: string | undefined;
+  /** Also make the HTML of every valid entry's body (the build), from the tree its check parsed. */
+  html?: boolean;
+  /** Body results of the previous pass, for `astro dev` (see `checkBodies`). */
+  bodyCache?: BodyCache | undefined;
+  /** Check bodies in worker threads or in place; by default, by how many there are. */
+  workers?: boolean | undefined;
 }
 
 export type EntriesByCollection = { [C in CollectionName]: Map<string, ValidEntry<C>> };
@@ -45,6 +52,8 @@ export interface LoadedContent {
   fileCount: number;
   /** What was found under content/ and not read, with why: named, never skipped in silence. */
   skipped: Problem[];
+  /** With `html: true`: each valid entry's body as HTML, by its file. */
+  html: Map<string, string>;
 }
 
 /**
@@ -159,6 +168,8 @@ export interface CheckedFile {
   valid?: ValidEntry;
   /** The fields still holding a placeholder (`TODO...`). */
   marks: PropertyKey[][];
+  /** The body and its first line in the file, when the frontmatter could be split off. */
+  body?: { text: string; line: number };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -177,8 +188,9 @@ function decode(bytes: Uint8Array | string): string | { line: number } {
 /**
  * Every check of one file on its own: encoding, file name, frontmatter, YAML, fields,
  * schema and body. Never throws: anything unexpected becomes a problem of this file, so
- * one file can never hide the problems of the others. `bodies: false` skips the body
- * (for `npm run new`, which reads the other files only for their ids and fields).
+ * one file can never hide the problems of the others. `bodies: false` leaves the body
+ * unchecked: `npm run new` reads the other files only for their ids and fields, and
+ * `loadContent` checks all bodies together, on every core (`checkAllBodies`).
  */
 export function checkFile(at: ContentFile, bytes: Uint8Array | string, { bodies = true } = {}): CheckedFile {
   // Processor time, not the clock: a busy machine must not fail a file that is fine.
@@ -187,8 +199,7 @@ export function checkFile(at: ContentFile, bytes: Uint8Array | string, { bodies 
   try {
     checkFileInto(at, bytes, bodies, result);
   } catch (error) {
-    result.problems.push({ file: at.file, message: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
-      hint: 'this is a fault in the validator, not in the file; please report it with the file' });
+    result.problems.push({ file: at.file, ...validatorFault(error) });
     delete result.valid;
   }
   const used = process.cpuUsage(started);
@@ -222,11 +233,8 @@ function checkFileInto({ collection, id, file }: ContentFile, bytes: Uint8Array 
     return;
   }
   // The body is checked whatever the frontmatter's state: one run shows both.
-  if (bodies) {
-    for (const finding of checkBody(split.body)) {
-      pending.push({ file, line: split.bodyLine + finding.line - 1, message: finding.message, hint: finding.hint });
-    }
-  }
+  result.body = { text: split.body, line: split.bodyLine };
+  if (bodies) pending.push(...bodyProblems(file, split.bodyLine, checkBody(split.body)));
   if (split.yaml.length > LIMITS.frontmatterCharacters) {
     pending.push({ file, line: 1, message: `the frontmatter is ${split.yaml.length.toLocaleString('en')} characters long, over the limit of ${LIMITS.frontmatterCharacters.toLocaleString('en')}`,
       hint: 'fields hold short text; put longer writing in the body' });
@@ -273,6 +281,35 @@ function checkFileInto({ collection, id, file }: ContentFile, bytes: Uint8Array 
   }
 }
 
+/** A body's findings as problems of its file, at their lines in the file. */
+function bodyProblems(file: string, bodyLine: number, findings: readonly BodyFinding[]): PendingProblem[] {
+  return findings.map((finding) => ({ file, line: bodyLine + finding.line - 1, message: finding.message, hint: finding.hint }));
+}
+
+/**
+ * Every body checked in one batch, on every core when there are many (checkBodies), each
+ * parsed once: its findings join its file's problems, and with `html` the page is made
+ * from the same tree.
+ */
+async function checkAllBodies(checked: ReadonlyMap<string, CheckedFile>, pending: PendingProblem[],
+  options: Pick<LoadOptions, 'html' | 'bodyCache' | 'workers'>): Promise<Map<string, string>> {
+  const jobs = [...checked].flatMap(([file, result]) => (result.body ? [{ key: file, body: result.body.text }] : []));
+  const bodies = await checkBodies(jobs, { html: Boolean(options.html), cache: options.bodyCache, workers: options.workers });
+  const html = new Map<string, string>();
+  for (const [file, body] of bodies) {
+    const result = checked.get(file) as CheckedFile;
+    const problems = bodyProblems(file, result.body?.line ?? 1, body.findings);
+    if (body.cpuMilliseconds > LIMITS.checkMilliseconds) problems.push({ file, ...overBudget(body.cpuMilliseconds) });
+    if (problems.length) {
+      pending.push(...problems);
+      delete result.valid;
+    } else if (body.html !== undefined) {
+      html.set(file, body.html);
+    }
+  }
+  return html;
+}
+
 /** Every id that has a file, per collection. */
 function idsOf(files: readonly ContentFile[]): Record<CollectionName, Set<string>> {
   const ids = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, new Set<string>()])) as Record<CollectionName, Set<string>>;
@@ -314,6 +351,7 @@ export async function loadContent({
   today = todayAnywhere(),
   rules = RULES,
   sourceTextDir = sourceTextDirectory(root),
+  ...bodyOptions
 }: LoadOptions): Promise<LoadedContent> {
   const pending: PendingProblem[] = [];
   const skipped: Problem[] = [];
@@ -331,10 +369,11 @@ export async function loadContent({
       pending.push({ file: file.file, message: `could not be read: ${(error as Error).message}` });
       continue;
     }
-    const result = checkFile(file, bytes);
+    const result = checkFile(file, bytes, { bodies: false });
     checked.set(file.file, result);
     pending.push(...result.problems);
   }
+  const html = await checkAllBodies(checked, pending, bodyOptions);
 
   for (const [key, paths] of filesById) {
     if (paths.length < 2) continue;
@@ -365,7 +404,7 @@ export async function loadContent({
   for (const entry of context.entries) {
     if (!invalid.has(entry.file)) (entries[entry.collection] as Map<string, ValidEntry>).set(entry.id, entry);
   }
-  return { entries, problems: sortProblems(problems), notes: sortProblems(locate(notes, checked)), fileCount: files.length, skipped: sortProblems(skipped) };
+  return { entries, problems: sortProblems(problems), notes: sortProblems(locate(notes, checked)), fileCount: files.length, skipped: sortProblems(skipped), html };
 }
 
 /** Checks one file that is not written yet, as validate would: see `newFileChecker`. */

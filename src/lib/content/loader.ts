@@ -6,20 +6,19 @@
  *   any problem stops it with the whole report (Astro's glob loader would stop at the
  *   first bad entry and never check a reference across files).
  * - The valid entries go into Astro's store with the data the pass parsed and checked, and
- *   without their Markdown. Their bodies are rendered with the sanitizing pipeline, on
- *   every core for a large build, and kept beside the store (see bodies.ts): Astro's own
- *   `glob()` loader, measured against this, was slower and larger (README.md).
+ *   without their Markdown. The pass also makes each body's HTML, from the very tree it
+ *   checked (each body parsed once, on every core for a large build); the HTML is kept
+ *   beside the store (see bodies.ts): Astro's own `glob()` loader, measured against this,
+ *   was slower and larger (README.md).
  * - In `astro dev`, files with problems are left out (the 404 page lists the problems), and
  *   so are files that name them; the rest is served, and every change under `content/`
  *   runs the pass again: a file that breaks drops out instead of reaching a page half-valid.
  */
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../../schemas/common.ts';
-import { contentMarkdown } from '../markdown/pipeline.ts';
-import { PARALLEL_THRESHOLD, renderInWorkers } from '../markdown/parallel.ts';
 import { bodiesDir, writeBodies, type Bodies } from './bodies.ts';
+import type { BodyCache } from './body-checks.ts';
 import type { ValidEntry } from './collections.ts';
 import { contentDirectory, loadContent, type LoadedContent } from './load.ts';
 import { formatReport } from './problems.ts';
@@ -32,11 +31,16 @@ export class ContentProblemsError extends Error {
 /**
  * The validation pass of the current sync, shared by the collections' loaders: a loader
  * that asks twice is in a new sync and gets a new pass. Module state, not global: a
- * second copy of this module would only validate once more.
+ * second copy of this module would only validate once more. The pass makes the bodies'
+ * HTML from the trees it checked, so each body is parsed once.
  */
 let pass: { content: Promise<LoadedContent>; takenBy: Set<CollectionName> } | undefined;
-function validated(root: string, collection: CollectionName): Promise<LoadedContent> {
-  if (!pass || pass.takenBy.has(collection)) pass = { content: loadContent({ root }), takenBy: new Set() };
+/** In `astro dev`, the body results of the last pass: an edit re-checks only what changed. */
+const bodyCache: BodyCache = new Map();
+function validated(context: LoaderContext, root: string, collection: CollectionName): Promise<LoadedContent> {
+  if (!pass || pass.takenBy.has(collection)) {
+    pass = { content: loadContent({ root, html: true, bodyCache: context.watcher ? bodyCache : undefined }), takenBy: new Set() };
+  }
   pass.takenBy.add(collection);
   return pass.content;
 }
@@ -44,39 +48,16 @@ function validated(root: string, collection: CollectionName): Promise<LoadedCont
 /** Collections whose watcher is set, per watcher: a new sync on the same watcher adds none. */
 const watching = new WeakMap<object, Set<CollectionName>>();
 
-/**
- * The body as the renderer should see it. Astro's renderer looks for frontmatter again
- * at the start of what it is given, so a body opening with a `---` rule would be mistaken
- * for it; `***` is the same rule.
- */
-const bodyForRendering = (entry: ValidEntry) => entry.body.replace(/^(\s*\n)?---(?=[ \t]*(?:\n|$))/, '$1***');
-
-/**
- * Every body rendered to HTML with the content pipeline: on every core in worker threads
- * for a large build, in place for `astro dev` and small sites.
- */
-async function renderBodies(context: LoaderContext, entries: ValidEntry[], root: string): Promise<Map<string, string>> {
-  const jobs = entries.map((entry) => ({ id: entry.id, body: bodyForRendering(entry), fileURL: pathToFileURL(join(root, entry.file)).href }));
-  const options = { syntaxHighlight: false as const };
-  if (!context.watcher && jobs.length >= PARALLEL_THRESHOLD) {
-    const rendered = await renderInWorkers(jobs, options);
-    return new Map([...rendered].map(([id, body]) => [id, body.html]));
-  }
-  const renderer = await contentMarkdown().createRenderer(options);
-  const rendered = new Map<string, string>();
-  for (const job of jobs) rendered.set(job.id, (await renderer.render(job.body, { frontmatter: {}, fileURL: new URL(job.fileURL) })).code);
-  return rendered;
-}
-
 /** Stores a collection's valid entries (data only) and writes their bodies beside the store. */
-async function store(context: LoaderContext, collection: CollectionName, content: LoadedContent, root: string) {
+async function store(context: LoaderContext, collection: CollectionName, content: LoadedContent) {
   // Only in `astro dev` can there be problems here: serve what does not depend on them.
   const entries = [...(content.problems.length ? servable(content).entries : content.entries)[collection].values()] as ValidEntry[];
-  const html = await renderBodies(context, entries.filter((entry) => entry.body.trim()), root);
   const bodies: Bodies = {};
   const digests = entries.map((entry) => {
     const digest = context.generateDigest(entry.body);
-    bodies[digest] = html.get(entry.id) ?? '';
+    const html = content.html.get(entry.file);
+    if (html === undefined) throw new Error(`${entry.file} is valid but its body was not rendered`);
+    bodies[digest] = html;
     return digest;
   });
   // Bodies first: a stored entry always finds its body.
@@ -101,9 +82,9 @@ function watch(context: LoaderContext, collection: CollectionName, root: string)
     clearTimeout(timer);
     timer = setTimeout(async () => {
       try {
-        const content = await validated(root, collection);
+        const content = await validated(context, root, collection);
         if (collection === 'claims') report(context, content);
-        await store(context, collection, content, root);
+        await store(context, collection, content);
       } catch (error) {
         context.logger.error(`Content could not be reloaded: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -123,12 +104,12 @@ export function contentLoader(collection: CollectionName): Loader {
     name: 'claimtrail-content',
     async load(context) {
       const root = fileURLToPath(context.config.root);
-      const content = await validated(root, collection);
+      const content = await validated(context, root, collection);
       if (content.problems.length && !context.watcher) {
         throw new ContentProblemsError(`Content has problems:\n${formatReport(content.problems)}`);
       }
       if (collection === 'claims') report(context, content);
-      await store(context, collection, content, root);
+      await store(context, collection, content);
       watch(context, collection, root);
     },
   };

@@ -75,3 +75,9 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index ? '.' : ''}${String(segment)}`))
     .join('');
 }
+
+/** A file the validator itself failed on: said as the validator's fault, never the file's. */
+export function validatorFault(error: unknown): { message: string; hint: string } {
+  return { message: `could not be checked: ${error instanceof Error ? error.message : String(error)}`,
+    hint: 'this is a fault in the validator, not in the file; please report it with the file' };
+}
