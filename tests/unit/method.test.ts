@@ -7,7 +7,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { isLaterEvidence } from '../../src/lib/content/method.ts';
+import { isLaterEvidence, noCircularRatings } from '../../src/lib/content/method.ts';
+import type { ValidEntry } from '../../src/lib/content/collections.ts';
+import type { RuleContext } from '../../src/lib/content/rules.ts';
 import { sideOf, standingOf } from '../../src/lib/independence.ts';
 import type { PersonData } from '../../src/schemas/person.ts';
 import type { SideData } from '../../src/schemas/side.ts';
@@ -120,6 +122,40 @@ describe('circles of claims', () => {
     });
     expect(wrong.report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:22: evidence[0].claim: claim "denial" was said by A Taliban official, not by the originator, UN Security Council monitoring team (originator: taliban-official)"`);
     expect((await loadClaim({ evidence: [item('context', 'ali-maisam-nazary', { claim: CLAIM_ID })] })).report).toMatchInlineSnapshot(`"content/claims/intense-fighting.md:22: evidence[0].claim: is this claim itself (a claim cannot be its own evidence; name another recorded claim or leave claim out)"`);
+  });
+});
+
+/**
+ * `count` disputed claims, each contradicted by the next (a chain), and the last by the
+ * first when `closed`: the rule on its own, as the validation pass calls it.
+ */
+function chainOfClaims(count: number, closed: boolean): RuleContext {
+  const id = (n: number) => `claim-${n}`;
+  const entries = Array.from({ length: count }, (_, n) => ({
+    collection: 'claims', id: id(n), file: `content/claims/${id(n)}.md`, body: '',
+    data: { ...claimFields(), status: 'disputed',
+      evidence: n + 1 < count || closed ? [item('contradicts', 'taliban-official', { claim: id((n + 1) % count) })] : [] },
+  })) as unknown as ValidEntry[];
+  return { entries, parsed: [], ids: {} as RuleContext['ids'], today: '2026-11-21' };
+}
+
+describe('circles of claims, at scale', () => {
+  test('a circle of three is reported at each claim with the way round', () => {
+    const problems = noCircularRatings(chainOfClaims(3, true));
+    expect(problems.map((problem) => `${problem.entry.id}: ${problem.message}`)).toEqual([
+      'claim-0: makes a circle of ratings: claim-0 rests on claim-1 rests on claim-2 rests on claim-0',
+      'claim-1: makes a circle of ratings: claim-1 rests on claim-2 rests on claim-0 rests on claim-1',
+      'claim-2: makes a circle of ratings: claim-2 rests on claim-0 rests on claim-1 rests on claim-2',
+    ]);
+  });
+
+  test('a chain of 100,000 claims is no circle; closed, it is one, named at each claim without the whole way', () => {
+    // Searching from every claim along the whole chain would take 10^10 steps: this test
+    // would not finish. Circles are found once for the graph.
+    expect(noCircularRatings(chainOfClaims(100_000, false))).toEqual([]);
+    const problems = noCircularRatings(chainOfClaims(100_000, true));
+    expect(problems).toHaveLength(100_000);
+    expect(problems[5]?.message).toBe('makes a circle of ratings through 100000 claims, claim-5 rests on claim-6 and, through others, claim-6 on claim-5');
   });
 });
 

@@ -199,45 +199,117 @@ export function recordedClaimsAreNamed(context: RuleContext): RuleProblem[] {
   return problems;
 }
 
-/** No rating rests, through the claims its evidence names, on itself. */
+/** Beyond this many claims in one circle, the message names some of them rather than the way round. */
+const CIRCLE_SHOWN = 50;
+
+/**
+ * The strongly connected groups of a directed graph (Tarjan's algorithm, iterative so a
+ * long chain cannot overflow the stack): two claims share a group exactly when each rests,
+ * through the claims their evidence names, on the other.
+ */
+function stronglyConnected(nodes: Iterable<string>, edgesOf: (node: string) => readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const group = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  let counter = 0;
+  let groups = 0;
+  for (const start of nodes) {
+    if (index.has(start)) continue;
+    const work: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length) {
+      const frame = work.at(-1) as { node: string; next: number };
+      const edges = edgesOf(frame.node);
+      if (frame.next < edges.length) {
+        const to = edges[frame.next++] as string;
+        if (!index.has(to)) {
+          index.set(to, counter);
+          low.set(to, counter++);
+          stack.push(to);
+          onStack.add(to);
+          work.push({ node: to, next: 0 });
+        } else if (onStack.has(to)) {
+          low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(to) as number));
+        }
+        continue;
+      }
+      work.pop();
+      const parent = work.at(-1);
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node) as number, low.get(frame.node) as number));
+      if (low.get(frame.node) === index.get(frame.node)) {
+        let member: string;
+        do {
+          member = stack.pop() as string;
+          onStack.delete(member);
+          group.set(member, groups);
+        } while (member !== frame.node);
+        groups++;
+      }
+    }
+  }
+  return group;
+}
+
+/**
+ * No rating rests, through the claims its evidence names, on itself. Circles are found
+ * once for the whole graph (linear in claims and links), then each edge inside one is
+ * reported with the way back round, searched only within its circle, so a long chain of
+ * claims, circular or not, cannot stall validate.
+ */
 export function noCircularRatings(context: RuleContext): RuleProblem[] {
   const records = recordsOf(context);
-  const bearing = (id: string) => {
-    const claim = records.claims.get(id)?.data;
-    if (!claim || ratingOf(claim.status).requires === null) return [];
-    return claim.evidence.flatMap((item, index) => (item.claim && item.stance !== 'context' ? [{ to: item.claim, index }] : []));
-  };
+  const bearing = new Map<string, { to: string; index: number }[]>();
+  for (const [id, { data }] of records.claims) {
+    if (ratingOf(data.status).requires === null) continue;
+    const edges = data.evidence.flatMap((item, index) =>
+      (item.claim && item.stance !== 'context' && item.claim !== id && records.claims.has(item.claim) ? [{ to: item.claim, index }] : []));
+    if (edges.length) bearing.set(id, edges);
+  }
+  const targets = new Map([...bearing].map(([id, edges]) => [id, edges.map(({ to }) => to)]));
+  const group = stronglyConnected(bearing.keys(), (id) => targets.get(id) ?? []);
+  const size = new Map<number, number>();
+  for (const g of group.values()) size.set(g, (size.get(g) ?? 0) + 1);
+
   const problems: RuleProblem[] = [];
-  for (const [id, entry] of records.claims) {
-    for (const { to, index } of bearing(id)) {
-      // Breadth-first from the named claim back to this one, keeping the way for the message.
-      const way = new Map<string, string>([[to, id]]);
-      const queue = [to];
-      let found = false;
-      while (queue.length && !found) {
-        const next = queue.shift() as string;
-        for (const edge of bearing(next)) {
-          if (edge.to === id) {
-            way.set(id, next);
-            found = true;
-            break;
-          }
-          if (!way.has(edge.to)) {
-            way.set(edge.to, next);
-            queue.push(edge.to);
-          }
-        }
-      }
-      if (!found) continue;
-      const circle = [id];
-      for (let at = way.get(id) as string; at !== id; at = way.get(at) as string) circle.unshift(at);
-      circle.unshift(id);
+  for (const [id, edges] of bearing) {
+    const circle = group.get(id) as number;
+    for (const { to, index } of edges) {
+      if (group.get(to) !== circle) continue;
+      const entry = records.claims.get(id) as ValidEntry<'claims'>;
+      const members = size.get(circle) as number;
+      const way = members <= CIRCLE_SHOWN ? wayRound(id, to, (node) => (group.get(node) === circle ? targets.get(node) ?? [] : [])) : undefined;
       problems.push({ entry, path: ['evidence', index, 'claim'],
-        message: `makes a circle of ratings: ${circle.join(' rests on ')}`,
+        message: way
+          ? `makes a circle of ratings: ${way.join(' rests on ')}`
+          : `makes a circle of ratings through ${members} claims, ${id} rests on ${to} and, through others, ${to} on ${id}`,
         hint: 'a claim cannot be rated on a claim whose rating rests on it; rate one on independent evidence and make the other context' });
     }
   }
   return problems;
+}
+
+/** The shortest way from `from` (which `to` rests on) round to `from` again: breadth first. */
+function wayRound(from: string, to: string, edgesOf: (node: string) => readonly string[]): string[] {
+  const cameFrom = new Map<string, string>([[to, from]]);
+  const queue = [to];
+  for (let head = 0; head < queue.length && !cameFrom.has(from); head++) {
+    const next = queue[head] as string;
+    for (const edge of edgesOf(next)) {
+      if (cameFrom.has(edge)) continue;
+      cameFrom.set(edge, next);
+      queue.push(edge);
+      if (edge === from) break;
+    }
+  }
+  const way = [from];
+  for (let at = cameFrom.get(from) as string; at !== from; at = cameFrom.get(at) as string) way.unshift(at);
+  way.unshift(from);
+  return way;
 }
 
 /** Supporting or contradicting evidence from more than six months after the claim says why it bears on it. */
