@@ -9,6 +9,7 @@
  * Adding a collection: load it in `buildCatalog`, give its type the fields pages need
  * (resolved, never ids), and add its sorted list to `Catalog`.
  */
+import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ClaimData, Evidence, StatusUpdate } from '../schemas/claim.ts';
 import { isCertainlyBefore } from '../schemas/date.ts';
@@ -245,17 +246,23 @@ const lists = () => ({ claims: [] as Claim[], latestAdded: [] as Claim[], scorec
 /** How many claims "More from <speaker>" shows at most (linked claims are shown apart, by link type). */
 const RELATED = 6;
 
-async function buildCatalog(): Promise<Catalog> {
+/** Every collection's entries, in the order buildCatalog takes them. */
+const readEntries = () => Promise.all([
+  getCollection('claims'),
+  getCollection('people'),
+  getCollection('outlets'),
+  getCollection('topics'),
+  getCollection('measures'),
+  getCollection('places'),
+  getCollection('sources'),
+  getCollection('sides'),
+]);
+type Entries = Awaited<ReturnType<typeof readEntries>>;
+
+async function buildCatalog(entries: Entries): Promise<Catalog> {
   const dir = import.meta.env['CLAIMTRAIL_BODIES'] as string;
-  const [claimEntries, personEntries, outletEntries, topicEntries, measureEntries, placeEntries, sourceEntries, sideEntries, claimBodies, personBodies, outletBodies, topicBodies, measureBodies, placeBodies, sourceBodies, sideBodies] = await Promise.all([
-    getCollection('claims'),
-    getCollection('people'),
-    getCollection('outlets'),
-    getCollection('topics'),
-    getCollection('measures'),
-    getCollection('places'),
-    getCollection('sources'),
-    getCollection('sides'),
+  const [claimEntries, personEntries, outletEntries, topicEntries, measureEntries, placeEntries, sourceEntries, sideEntries] = entries;
+  const [claimBodies, personBodies, outletBodies, topicBodies, measureBodies, placeBodies, sourceBodies, sideBodies] = await Promise.all([
     readBodies(dir, 'claims'),
     readBodies(dir, 'people'),
     readBodies(dir, 'outlets'),
@@ -437,14 +444,35 @@ async function buildCatalog(): Promise<Catalog> {
 }
 
 let built: Promise<Catalog> | undefined;
+/** In `astro dev`: the catalog of the content it was built from, by that content's fingerprint. */
+let previewed: { fingerprint: string; catalog: Promise<Catalog> } | undefined;
+
+/** Changes whenever an entry comes, goes or changes: each stored digest is its file's. */
+function fingerprintOf(entries: Entries): string {
+  const hash = createHash('sha1');
+  for (const collection of entries) for (const entry of collection) hash.update(`${entry.collection}/${entry.id}:${entry.digest}\n`);
+  return hash.digest('base64');
+}
 
 /**
- * The catalog, built on first use and shared by every page of a build. `astro dev`
- * builds it for every request instead, so a contributor's preview is never stale.
+ * The catalog, built on first use and shared by every page of a build. In `astro dev` it
+ * is built again whenever the content has changed since the last request, so a
+ * contributor's preview is never stale, and reused while it has not, so that at a
+ * hundred thousand claims a page does not wait for the whole catalog every time.
  */
-export function getCatalog(): Promise<Catalog> {
-  if (import.meta.env.DEV) return buildCatalog();
-  return (built ??= buildCatalog());
+export async function getCatalog(): Promise<Catalog> {
+  if (!import.meta.env.DEV) return (built ??= readEntries().then(buildCatalog));
+  const entries = await readEntries();
+  const fingerprint = fingerprintOf(entries);
+  if (previewed?.fingerprint !== fingerprint) {
+    const catalog = buildCatalog(entries);
+    previewed = { fingerprint, catalog };
+    // A failed build is not kept: the next request tries again.
+    catalog.catch(() => {
+      if (previewed?.catalog === catalog) previewed = undefined;
+    });
+  }
+  return previewed.catalog;
 }
 
 /**

@@ -113,7 +113,9 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
     process.stdout.write(`${tag} validate: `);
     const validate = await run(join(BIN, 'node'), ['src/cli/validate.ts', '--content', relative(ROOT, content)], env);
     const validateOutput = validate.lines.map((line) => line.text).join('\n');
-    console.log(validate.code === 0 ? `${seconds(validate.wallMs)} (${validateOutput.trim()})` : `FAILED (exit ${validate.code})`);
+    // Its last line is the summary; the notes for editors before it are in validate.log.
+    const summary = validateOutput.trim().split('\n').filter((line) => !line.startsWith(' ') && /content files|notes? for editors/.test(line)).join('; ');
+    console.log(validate.code === 0 ? `${seconds(validate.wallMs)} (${summary}; output in ${relative(ROOT, join(dir, 'validate.log'))})` : `FAILED (exit ${validate.code})`);
     await writeFile(join(dir, 'validate.log'), `${validateOutput}\n`);
     bestValidateMs = Math.min(bestValidateMs, validate.wallMs);
     if (validate.code !== 0) {

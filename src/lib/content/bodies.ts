@@ -25,18 +25,13 @@ export const bodiesDir = (cacheDir: URL) => fileURLToPath(new URL('claimtrail-bo
 
 const fileOf = (dir: string, collection: CollectionName) => join(dir, `${collection}.json`);
 
-/**
- * Writes a collection's bodies. `keep` adds them to those already written, so that in
- * `astro dev` a page rendered from the previous store, a moment before it is refreshed,
- * still finds its body.
- */
-export async function writeBodies(dir: string, collection: CollectionName, bodies: Bodies, keep: boolean): Promise<void> {
+/** Writes a collection's bodies, whole, replacing what was written before. */
+export async function writeBodies(dir: string, collection: CollectionName, bodies: Bodies): Promise<void> {
   const file = fileOf(dir, collection);
-  const all = keep ? { ...(await readBodies(dir, collection).catch(() => ({}))), ...bodies } : bodies;
   await mkdir(dir, { recursive: true });
   // Written whole, then renamed: a reader never sees half a file.
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(all));
+  await writeFile(temporary, JSON.stringify(bodies));
   await rename(temporary, file);
 }
 

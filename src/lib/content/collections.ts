@@ -44,4 +44,6 @@ export interface ValidEntry<C extends CollectionName = CollectionName> {
   body: string;
   /** The file line the body starts on. */
   bodyLine: number;
+  /** Digest of the file's bytes (set by the validation pass): it changes whenever the file does. */
+  digest?: string;
 }

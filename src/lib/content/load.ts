@@ -5,6 +5,7 @@
  * policy, then runs the cross-file rules, and returns the valid entries together with
  * every problem found: all of them in one run, never just the first. It never writes.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
@@ -37,6 +38,8 @@ export interface LoadOptions {
   html?: boolean;
   /** Body results of the previous pass, for `astro dev` (see `checkBodies`). */
   bodyCache?: BodyCache | undefined;
+  /** Each file's own checks from the previous pass, for `astro dev` (see `FileCache`). */
+  fileCache?: FileCache | undefined;
   /** Check bodies in worker threads or in place; by default, by how many there are. */
   workers?: boolean | undefined;
 }
@@ -345,12 +348,32 @@ function locate(pending: readonly PendingProblem[], checked: ReadonlyMap<string,
   });
 }
 
+/**
+ * What each file's own checks found in the previous pass, by path, with the digest of the
+ * bytes they were made from. In `astro dev` an edit re-checks the files whose bytes changed
+ * and reuses the rest (a file's own checks depend on nothing but its path and bytes); the
+ * cross-file rules still run over every file. The cache keeps only the latest pass's files.
+ */
+export type FileCache = Map<string, { digest: string; result: CheckedFile }>;
+
+/** Each file's own checks, from `cache` where its bytes are unchanged; the entry carries its file's digest. */
+function checkFileCached(file: ContentFile, bytes: Uint8Array, cache: FileCache | undefined, seen: FileCache): CheckedFile {
+  const digest = createHash('sha1').update(bytes).digest('base64url');
+  const known = cache?.get(file.file);
+  const result = known?.digest === digest ? known.result : checkFile(file, bytes, { bodies: false });
+  if (result.valid) result.valid.digest = digest;
+  seen.set(file.file, { digest, result });
+  // A copy: the body check may still take `valid` away from this pass's result.
+  return { ...result, problems: [...result.problems] };
+}
+
 export async function loadContent({
   root,
   contentDir = contentDirectory(root),
   today = todayAnywhere(),
   rules = RULES,
   sourceTextDir = sourceTextDirectory(root),
+  fileCache,
   ...bodyOptions
 }: LoadOptions): Promise<LoadedContent> {
   const pending: PendingProblem[] = [];
@@ -358,6 +381,7 @@ export async function loadContent({
   const files = await listFiles(root, contentDir, pending, skipped);
   const checked = new Map<string, CheckedFile>();
   const filesById = new Map<string, string[]>();
+  const seen: FileCache = new Map();
 
   for (const file of files) {
     const key = `${file.collection}/${file.id}`;
@@ -369,9 +393,13 @@ export async function loadContent({
       pending.push({ file: file.file, message: `could not be read: ${(error as Error).message}` });
       continue;
     }
-    const result = checkFile(file, bytes, { bodies: false });
+    const result = checkFileCached(file, bytes, fileCache, seen);
     checked.set(file.file, result);
     pending.push(...result.problems);
+  }
+  if (fileCache) {
+    fileCache.clear();
+    for (const [file, known] of seen) fileCache.set(file, known);
   }
   const html = await checkAllBodies(checked, pending, bodyOptions);
 

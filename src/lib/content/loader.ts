@@ -20,7 +20,7 @@ import type { CollectionName } from '../../schemas/common.ts';
 import { bodiesDir, writeBodies, type Bodies } from './bodies.ts';
 import type { BodyCache } from './body-checks.ts';
 import type { ValidEntry } from './collections.ts';
-import { contentDirectory, loadContent, type LoadedContent } from './load.ts';
+import { contentDirectory, loadContent, type FileCache, type LoadedContent } from './load.ts';
 import { formatReport } from './problems.ts';
 import { servable } from './servable.ts';
 
@@ -37,9 +37,11 @@ export class ContentProblemsError extends Error {
 let pass: { content: Promise<LoadedContent>; takenBy: Set<CollectionName> } | undefined;
 /** In `astro dev`, the body results of the last pass: an edit re-checks only what changed. */
 const bodyCache: BodyCache = new Map();
+/** In `astro dev`, each file's own checks from the last pass: an edit re-reads only what changed. */
+const fileCache: FileCache = new Map();
 function validated(context: LoaderContext, root: string, collection: CollectionName): Promise<LoadedContent> {
   if (!pass || pass.takenBy.has(collection)) {
-    pass = { content: loadContent({ root, html: true, bodyCache: context.watcher ? bodyCache : undefined }), takenBy: new Set() };
+    pass = { content: loadContent({ root, html: true, ...(context.watcher ? { bodyCache, fileCache } : {}) }), takenBy: new Set() };
   }
   pass.takenBy.add(collection);
   return pass.content;
@@ -48,24 +50,47 @@ function validated(context: LoaderContext, root: string, collection: CollectionN
 /** Collections whose watcher is set, per watcher: a new sync on the same watcher adds none. */
 const watching = new WeakMap<object, Set<CollectionName>>();
 
+/**
+ * In `astro dev`, per collection, the ids stored and every body written so far: an edit
+ * touches only the entries whose files changed (the store skips an entry whose digest,
+ * the digest of its file, is unchanged) and writes a collection's bodies only when one is
+ * new, instead of clearing and refilling the store on every save.
+ */
+const stored = new Map<CollectionName, { ids: Set<string>; bodies: Bodies }>();
+
 /** Stores a collection's valid entries (data only) and writes their bodies beside the store. */
 async function store(context: LoaderContext, collection: CollectionName, content: LoadedContent) {
   // Only in `astro dev` can there be problems here: serve what does not depend on them.
   const entries = [...(content.problems.length ? servable(content).entries : content.entries)[collection].values()] as ValidEntry[];
   const bodies: Bodies = {};
-  const digests = entries.map((entry) => {
-    const digest = context.generateDigest(entry.body);
+  for (const entry of entries) {
     const html = content.html.get(entry.file);
-    if (html === undefined) throw new Error(`${entry.file} is valid but its body was not rendered`);
-    bodies[digest] = html;
-    return digest;
-  });
-  // Bodies first: a stored entry always finds its body.
-  await writeBodies(bodiesDir(context.config.cacheDir), collection, bodies, Boolean(context.watcher));
-  context.store.clear();
-  entries.forEach((entry, index) => {
-    context.store.set({ id: entry.id, data: entry.data as unknown as Record<string, unknown>, filePath: entry.file, digest: digests[index] as string });
-  });
+    if (html === undefined || entry.digest === undefined) throw new Error(`${entry.file} is valid but its body was not rendered`);
+    bodies[entry.digest] = html;
+  }
+  const dir = bodiesDir(context.config.cacheDir);
+  const set = (entry: ValidEntry) =>
+    context.store.set({ id: entry.id, data: entry.data as unknown as Record<string, unknown>, filePath: entry.file, digest: entry.digest as string });
+
+  if (!context.watcher) {
+    // Bodies first: a stored entry always finds its body.
+    await writeBodies(dir, collection, bodies);
+    context.store.clear();
+    entries.forEach(set);
+    return;
+  }
+
+  // astro dev: the previous bodies are kept, so that a page rendered from the previous
+  // store a moment before this update still finds its body.
+  const previous = stored.get(collection);
+  const fresh = Object.keys(bodies).some((digest) => !previous || !(digest in previous.bodies));
+  const allBodies = previous && fresh ? { ...previous.bodies, ...bodies } : previous?.bodies ?? bodies;
+  if (fresh) await writeBodies(dir, collection, allBodies);
+  if (!previous) context.store.clear();
+  const ids = new Set(entries.map((entry) => entry.id));
+  for (const id of previous?.ids ?? []) if (!ids.has(id)) context.store.delete(id);
+  entries.forEach(set);
+  stored.set(collection, { ids, bodies: allBodies });
 }
 
 function watch(context: LoaderContext, collection: CollectionName, root: string) {
