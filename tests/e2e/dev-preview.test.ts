@@ -129,4 +129,37 @@ describe('the dev preview (astro dev)', () => {
       await close();
     }
   });
+
+  test('shows each saved edit: a field, the body, a new file and a deleted one', async () => {
+    // The preview updates only the entries whose files changed, and reuses its catalog
+    // until the content changes: every kind of change must still reach the page.
+    const file = join(content, 'claims', `${CLAIM}.md`);
+    const original = await readFile(file, 'utf8');
+    const added = join(content, 'topics', 'example-added-topic.md');
+    const { page, violations, close } = await openPage(browser());
+    const shows = (path: string, text: string, what: string) => eventually(async () => {
+      await page.goto(`${origin}${path}`);
+      await page.getByText(text).first().waitFor({ timeout: 2000 });
+    }, what);
+    try {
+      await writeFile(file, original.replace(/^summary: .*$/m, 'summary: A summary edited while the preview runs.'));
+      await shows(`/claims/${CLAIM}/`, 'A summary edited while the preview runs.', 'the edited field was not shown');
+      await writeFile(file, `${original.trimEnd()}\n\nA paragraph added to the body while the preview runs.\n`);
+      await shows(`/claims/${CLAIM}/`, 'A paragraph added to the body while the preview runs.', 'the edited body was not shown');
+      await expect(page.getByText('A summary edited while the preview runs.').count()).resolves.toBe(0);
+
+      await writeFile(added, '---\ntitle: A topic added while the preview runs\ndescription: Added by the test.\n---\n');
+      await shows('/topics/', 'A topic added while the preview runs', 'the new file was not shown');
+      await rm(added);
+      await eventually(async () => {
+        await page.goto(`${origin}/topics/`);
+        expect(await page.getByText('A topic added while the preview runs').count()).toBe(0);
+      }, 'the deleted file was still shown');
+      expect(violations).toEqual([]);
+    } finally {
+      await writeFile(file, original);
+      await rm(added, { force: true });
+      await close();
+    }
+  });
 });

@@ -64,47 +64,110 @@ export function checkOneBody(body: string, html: boolean): CheckedBody {
 
 const digestOf = (body: string, html: boolean) => `${html ? 'h' : 'c'}${createHash('sha1').update(body).digest('base64')}`;
 
-export async function checkBodies(jobs: readonly BodyJob[], options: BodyCheckOptions): Promise<Map<string, CheckedBody>> {
-  const results = new Map<string, CheckedBody>();
-  const { cache } = options;
-  const digests = cache ? jobs.map((job) => digestOf(job.body, options.html)) : [];
-  const todo = cache ? jobs.filter((job, index) => {
-    const known = cache.get(digests[index] as string);
-    if (known) results.set(job.key, known);
-    return !known;
-  }) : jobs;
-
-  if (options.workers ?? todo.length >= PARALLEL_THRESHOLD) await checkInWorkers(todo, options.html, results);
-  else for (const job of todo) results.set(job.key, checkOneBody(job.body, options.html));
-
-  if (cache) {
-    const latest = new Map(jobs.map((job, index) => [digests[index] as string, results.get(job.key) as CheckedBody]));
-    cache.clear();
-    for (const [digest, result] of latest) cache.set(digest, result);
-  }
-  return results;
+/** Bodies checked as they are added (see `startBodyChecks`), with every result at the end. */
+export interface BodyChecks {
+  add(job: BodyJob): void;
+  finish(): Promise<Map<string, CheckedBody>>;
 }
 
-async function checkInWorkers(jobs: readonly BodyJob[], html: boolean, results: Map<string, CheckedBody>): Promise<void> {
-  const threads = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(jobs.length / BATCH)));
-  const queue = jobs.slice();
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./body-worker.ts', import.meta.url), { workerData: { html } }));
-  try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      const next = () => {
-        const batch = queue.splice(0, BATCH);
-        if (batch.length === 0) resolve();
-        else worker.postMessage(batch);
-      };
+/**
+ * Starts checking bodies as they arrive, so the caller can go on reading and checking the
+ * files' fields on this thread while the workers parse the bodies it has already found:
+ * on two cores, the two passes overlap instead of following each other. `expected` (how
+ * many bodies there will be, about) chooses workers or in place, as `checkBodies` does.
+ * Batches are dealt to the workers in turn as they fill: this thread may be too busy to
+ * answer a worker that asks for more.
+ */
+export function startBodyChecks(expected: number, options: BodyCheckOptions): BodyChecks {
+  const results = new Map<string, CheckedBody>();
+  const { cache } = options;
+  const latest: [string, string][] = [];
+  // Workers start once enough bodies need checking (with a cache, an edit in `astro dev`
+  // re-checks one body, which is quicker here than starting a worker).
+  const startAt = options.workers === true ? 1 : options.workers === false || expected < PARALLEL_THRESHOLD ? Infinity : PARALLEL_THRESHOLD;
+  const threads = Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(expected / BATCH)));
+  const workers: Worker[] = [];
+  const pending: number[] = [];
+  let waiting: BodyJob[] = [];
+  let failure: Error | undefined;
+  let settle: (() => void) | undefined;
+  const maybeDone = () => pending.every((count) => count === 0) && settle?.();
+
+  const startWorkers = () => {
+    for (let index = 0; index < threads; index++) {
+      const worker = new Worker(new URL('./body-worker.ts', import.meta.url), { workerData: { html: options.html } });
+      workers.push(worker);
+      pending.push(0);
       worker.on('message', (checked: [string, CheckedBody][]) => {
         for (const [key, result] of checked) results.set(key, result);
-        next();
+        pending[index] = (pending[index] ?? 1) - 1;
+        maybeDone();
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => (queue.length || code !== 0) && reject(new Error(`A body-checking worker stopped early (exit code ${code})`)));
-      next();
-    })));
-  } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
-  }
+      worker.once('error', (error) => {
+        failure ??= error;
+        settle?.();
+      });
+      worker.once('exit', (code) => {
+        if (pending[index] === 0 && code === 0) return;
+        failure ??= new Error(`A body-checking worker stopped early (exit code ${code})`);
+        settle?.();
+      });
+    }
+  };
+  let turn = 0;
+  /** Deals the waiting bodies to the workers in batches, in turn. */
+  const send = (all: boolean) => {
+    while (waiting.length >= BATCH || (all && waiting.length)) {
+      const index = turn++ % workers.length;
+      pending[index] = (pending[index] ?? 0) + 1;
+      (workers[index] as Worker).postMessage(waiting.splice(0, BATCH));
+    }
+  };
+
+  return {
+    add(job) {
+      if (cache) {
+        const digest = digestOf(job.body, options.html);
+        latest.push([digest, job.key]);
+        const known = cache.get(digest);
+        if (known) {
+          results.set(job.key, known);
+          return;
+        }
+      }
+      waiting.push(job);
+      if (!workers.length && waiting.length >= startAt) startWorkers();
+      if (workers.length) send(false);
+    },
+    async finish() {
+      try {
+        if (workers.length) {
+          send(true);
+          await new Promise<void>((resolve) => {
+            settle = resolve;
+            if (failure) resolve();
+            else maybeDone();
+          });
+          if (failure) throw failure;
+        } else {
+          for (const job of waiting) results.set(job.key, checkOneBody(job.body, options.html));
+          waiting = [];
+        }
+      } finally {
+        await Promise.all(workers.map((worker) => worker.terminate()));
+      }
+      if (cache) {
+        cache.clear();
+        for (const [digest, key] of latest) cache.set(digest, results.get(key) as CheckedBody);
+      }
+      return results;
+    },
+  };
+}
+
+/** Every body of `jobs` checked, from `cache` where it is known (see `startBodyChecks`). */
+export async function checkBodies(jobs: readonly BodyJob[], options: BodyCheckOptions): Promise<Map<string, CheckedBody>> {
+  const checks = startBodyChecks(jobs.length, options);
+  for (const job of jobs) checks.add(job);
+  return checks.finish();
 }

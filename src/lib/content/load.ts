@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { ID_PATTERN, type CollectionName } from '../../schemas/common.ts';
-import { checkBodies, type BodyCache } from './body-checks.ts';
+import { startBodyChecks, type BodyCache, type BodyChecks } from './body-checks.ts';
 import { checkBody, type BodyFinding } from './body-policy.ts';
 import { didYouMean } from './closest.ts';
 import { notTextInField } from './invisible.ts';
@@ -193,7 +193,7 @@ function decode(bytes: Uint8Array | string): string | { line: number } {
  * schema and body. Never throws: anything unexpected becomes a problem of this file, so
  * one file can never hide the problems of the others. `bodies: false` leaves the body
  * unchecked: `npm run new` reads the other files only for their ids and fields, and
- * `loadContent` checks all bodies together, on every core (`checkAllBodies`).
+ * `loadContent` checks all bodies together, on every core (`startBodyChecks`), while it reads the fields.
  */
 export function checkFile(at: ContentFile, bytes: Uint8Array | string, { bodies = true } = {}): CheckedFile {
   // Processor time, not the clock: a busy machine must not fail a file that is fine.
@@ -290,14 +290,11 @@ function bodyProblems(file: string, bodyLine: number, findings: readonly BodyFin
 }
 
 /**
- * Every body checked in one batch, on every core when there are many (checkBodies), each
- * parsed once: its findings join its file's problems, and with `html` the page is made
- * from the same tree.
+ * Every body's results joined to its file, each body parsed once (startBodyChecks): its
+ * findings join its file's problems, and with `html` the page is made from the same tree.
  */
-async function checkAllBodies(checked: ReadonlyMap<string, CheckedFile>, pending: PendingProblem[],
-  options: Pick<LoadOptions, 'html' | 'bodyCache' | 'workers'>): Promise<Map<string, string>> {
-  const jobs = [...checked].flatMap(([file, result]) => (result.body ? [{ key: file, body: result.body.text }] : []));
-  const bodies = await checkBodies(jobs, { html: Boolean(options.html), cache: options.bodyCache, workers: options.workers });
+async function joinBodies(checked: ReadonlyMap<string, CheckedFile>, pending: PendingProblem[], checks: BodyChecks): Promise<Map<string, string>> {
+  const bodies = await checks.finish();
   const html = new Map<string, string>();
   for (const [file, body] of bodies) {
     const result = checked.get(file) as CheckedFile;
@@ -383,6 +380,8 @@ export async function loadContent({
   const filesById = new Map<string, string[]>();
   const seen: FileCache = new Map();
 
+  // Bodies are parsed on the workers while this thread reads and checks the fields.
+  const checks = startBodyChecks(files.length, { html: Boolean(bodyOptions.html), cache: bodyOptions.bodyCache, workers: bodyOptions.workers });
   for (const file of files) {
     const key = `${file.collection}/${file.id}`;
     filesById.set(key, [...(filesById.get(key) ?? []), file.file]);
@@ -396,12 +395,13 @@ export async function loadContent({
     const result = checkFileCached(file, bytes, fileCache, seen);
     checked.set(file.file, result);
     pending.push(...result.problems);
+    if (result.body) checks.add({ key: file.file, body: result.body.text });
   }
   if (fileCache) {
     fileCache.clear();
     for (const [file, known] of seen) fileCache.set(file, known);
   }
-  const html = await checkAllBodies(checked, pending, bodyOptions);
+  const html = await joinBodies(checked, pending, checks);
 
   for (const [key, paths] of filesById) {
     if (paths.length < 2) continue;
