@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { measureDev, type DevReport } from './dev.ts';
@@ -170,8 +170,11 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
     return result;
   }
   if (attempts > 1) console.log(`[${size}] reporting the fastest of ${attempts} builds (${seconds(build.wallMs)})`);
-  const store = await stat(join(CACHE, 'astro', 'data-store.json')).catch(() => undefined);
-  if (store) result.build.contentStoreBytes = store.size;
+  // One file, or with chunked collection storage a folder of pieces.
+  const storeFiles = [join(CACHE, 'astro', 'data-store.json'),
+    ...(await readdir(join(CACHE, 'astro', 'data-store')).catch(() => [])).map((name) => join(CACHE, 'astro', 'data-store', name))];
+  const sizes = await Promise.all(storeFiles.map((file) => stat(file).then((found) => found.size, () => 0)));
+  if (sizes.some((size) => size > 0)) result.build.contentStoreBytes = sizes.reduce((sum, size) => sum + size, 0);
 
   process.stdout.write(`[${size}] measuring ${relative(ROOT, dist)}: `);
   result.dist = await measureDist(dist);

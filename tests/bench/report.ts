@@ -89,7 +89,7 @@ export function sizeReport(result: SizeResult): string {
     ['Peak memory, Node (Astro)', mb(build.memory.nodeHwm), `the largest Node process, Astro's: kernel VmHWM (sampled VmRSS peak ${mb(build.memory.peakNodeRss)})`],
     ...Object.entries(build.memory.peakByName).filter(([, bytes]) => bytes >= MB).map(([name, bytes]): (string | undefined)[] => [`Peak memory, child "${name}"`, mb(bytes), '']),
     ['Node heap flag', build.heapFlag ?? 'none', 'NODE_OPTIONS as passed to the build'],
-    ['Astro content store', mb(build.contentStoreBytes), 'data-store.json the build wrote (every entry\'s data and rendered body)'],
+    ['Astro content store', mb(build.contentStoreBytes), 'data-store.json (or data-store/, chunked) the build wrote: every entry\'s data'],
   ];
   if (dist) {
     rows.push(
