@@ -40,13 +40,6 @@ export default defineConfig({
     // `_headers` for hosts that read it: the CSP of src/lib/security.ts, plus frame-ancestors.
     securityHeaders(),
   ],
-  experimental: {
-    // Astro inlines its content store into the server bundle as one string literal, and
-    // V8 compiles a literal in time that grows faster than its length: at 100,000 claims
-    // (a 191 MB store) importing it took 354 s, and in 1 MiB pieces each takes about 45 ms
-    // (tests/bench/README.md). Chunked storage is Astro's own way to split the store.
-    collectionStorage: { type: 'chunked', chunkSize: 1024 * 1024 },
-  },
   vite: {
     // Never inline scripts or assets into pages: the CSP allows only files from 'self'.
     build: { assetsInlineLimit: 0 },
