@@ -43,5 +43,8 @@ export default defineConfig({
   vite: {
     // Never inline scripts or assets into pages: the CSP allows only files from 'self'.
     build: { assetsInlineLimit: 0 },
+    // Built sites and the benchmark's generated trees are not sources: watching their
+    // hundreds of thousands of files exhausts the system's file watchers (ENOSPC).
+    server: { watch: { ignored: ['**/dist/**', '**/.bench/**'] } },
   },
 });

@@ -12,6 +12,7 @@
 import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ClaimData, Evidence, StatusUpdate } from '../schemas/claim.ts';
+import type { CollectionName } from '../schemas/common.ts';
 import { isCertainlyBefore } from '../schemas/date.ts';
 import type { OutletData } from '../schemas/outlet.ts';
 import { roleAt, type PersonData, type Role } from '../schemas/person.ts';
@@ -24,7 +25,7 @@ import { RATING_SCALE, ratingOf, type ScaleRating as Rating, type Status } from 
 import type { TopicData } from '../schemas/topic.ts';
 import { compareNewestFirst, yearOf } from './dates.ts';
 import { buildAnalysis, type Analysis } from './analysis.ts';
-import { bodyHtml, readBodies } from './content/bodies.ts';
+import { bodyHtml, entryFields, readBodies, readFields } from './content/bodies.ts';
 
 /** One appearance of a claim: its source (and the source's publisher), and the words and quote flag it gives. */
 export interface ClaimAppearance {
@@ -246,16 +247,23 @@ const lists = () => ({ claims: [] as Claim[], latestAdded: [] as Claim[], scorec
 /** How many claims "More from <speaker>" shows at most (linked claims are shown apart, by link type). */
 const RELATED = 6;
 
+/** A collection's stored entries, each with its fields, which the loader keeps beside Astro's store (bodies.ts). */
+async function withFields<C extends CollectionName>(collection: C) {
+  const dir = import.meta.env['CLAIMTRAIL_BODIES'] as string;
+  const [entries, fields] = await Promise.all([getCollection(collection), readFields(dir, collection)]);
+  return entries.map((entry) => ({ ...entry, data: entryFields<typeof entry.data>(fields, collection, entry.id, entry.digest) }));
+}
+
 /** Every collection's entries, in the order buildCatalog takes them. */
 const readEntries = () => Promise.all([
-  getCollection('claims'),
-  getCollection('people'),
-  getCollection('outlets'),
-  getCollection('topics'),
-  getCollection('measures'),
-  getCollection('places'),
-  getCollection('sources'),
-  getCollection('sides'),
+  withFields('claims'),
+  withFields('people'),
+  withFields('outlets'),
+  withFields('topics'),
+  withFields('measures'),
+  withFields('places'),
+  withFields('sources'),
+  withFields('sides'),
 ]);
 type Entries = Awaited<ReturnType<typeof readEntries>>;
 

@@ -142,7 +142,7 @@ function chainOfClaims(count: number, closed: boolean): RuleContext {
 describe('circles of claims, at scale', () => {
   test('a circle of three is reported at each claim with the way round', () => {
     const problems = noCircularRatings(chainOfClaims(3, true));
-    expect(problems.map((problem) => `${problem.entry.id}: ${problem.message}`)).toEqual([
+    expect(problems.map((problem) => `${(problem.entry as ValidEntry).id}: ${problem.message}`)).toEqual([
       'claim-0: makes a circle of ratings: claim-0 rests on claim-1 rests on claim-2 rests on claim-0',
       'claim-1: makes a circle of ratings: claim-1 rests on claim-2 rests on claim-0 rests on claim-1',
       'claim-2: makes a circle of ratings: claim-2 rests on claim-0 rests on claim-1 rests on claim-2',

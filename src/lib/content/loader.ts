@@ -17,7 +17,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../../schemas/common.ts';
-import { bodiesDir, writeBodies, type Bodies } from './bodies.ts';
+import { bodiesDir, writeBodies, writeFields, type Bodies, type EntryFields } from './bodies.ts';
 import type { BodyCache } from './body-checks.ts';
 import type { ValidEntry } from './collections.ts';
 import { contentDirectory, loadContent, type FileCache, type LoadedContent } from './load.ts';
@@ -51,46 +51,56 @@ function validated(context: LoaderContext, root: string, collection: CollectionN
 const watching = new WeakMap<object, Set<CollectionName>>();
 
 /**
- * In `astro dev`, per collection, the ids stored and every body written so far: an edit
- * touches only the entries whose files changed (the store skips an entry whose digest,
- * the digest of its file, is unchanged) and writes a collection's bodies only when one is
- * new, instead of clearing and refilling the store on every save.
+ * In `astro dev`, per collection, the ids stored and every body and set of fields written
+ * so far: an edit touches only the entries whose files changed (the store skips an entry
+ * whose digest, the digest of its file, is unchanged) and writes a collection's files
+ * beside the store only when an entry is new, instead of refilling everything on every save.
  */
-const stored = new Map<CollectionName, { ids: Set<string>; bodies: Bodies }>();
+const stored = new Map<CollectionName, { ids: Set<string>; bodies: Bodies; fields: EntryFields }>();
 
-/** Stores a collection's valid entries (data only) and writes their bodies beside the store. */
+/**
+ * Stores a collection's valid entries: their bodies' HTML and their fields beside Astro's
+ * store (bodies.ts says why), and in the store each entry's id, file and digest.
+ */
 async function store(context: LoaderContext, collection: CollectionName, content: LoadedContent) {
   // Only in `astro dev` can there be problems here: serve what does not depend on them.
   const entries = [...(content.problems.length ? servable(content).entries : content.entries)[collection].values()] as ValidEntry[];
   const bodies: Bodies = {};
+  const fields: EntryFields = {};
   for (const entry of entries) {
     const html = content.html.get(entry.file);
     if (html === undefined || entry.digest === undefined) throw new Error(`${entry.file} is valid but its body was not rendered`);
     bodies[entry.digest] = html;
+    fields[entry.digest] = entry.data;
   }
   const dir = bodiesDir(context.config.cacheDir);
-  const set = (entry: ValidEntry) =>
-    context.store.set({ id: entry.id, data: entry.data as unknown as Record<string, unknown>, filePath: entry.file, digest: entry.digest as string });
+  const set = (entry: ValidEntry) => context.store.set({ id: entry.id, data: {}, filePath: entry.file, digest: entry.digest as string });
 
   if (!context.watcher) {
-    // Bodies first: a stored entry always finds its body.
+    // Files first: a stored entry always finds its body and fields.
     await writeBodies(dir, collection, bodies);
+    await writeFields(dir, collection, fields);
     context.store.clear();
     entries.forEach(set);
     return;
   }
 
-  // astro dev: the previous bodies are kept, so that a page rendered from the previous
-  // store a moment before this update still finds its body.
+  // astro dev: what was written before is kept, so that a page rendered from the previous
+  // store a moment before this update still finds its body and fields.
   const previous = stored.get(collection);
   const fresh = Object.keys(bodies).some((digest) => !previous || !(digest in previous.bodies));
-  const allBodies = previous && fresh ? { ...previous.bodies, ...bodies } : previous?.bodies ?? bodies;
-  if (fresh) await writeBodies(dir, collection, allBodies);
+  const all = previous && fresh
+    ? { bodies: { ...previous.bodies, ...bodies }, fields: { ...previous.fields, ...fields } }
+    : previous ?? { bodies, fields };
+  if (fresh) {
+    await writeBodies(dir, collection, all.bodies);
+    await writeFields(dir, collection, all.fields);
+  }
   if (!previous) context.store.clear();
   const ids = new Set(entries.map((entry) => entry.id));
   for (const id of previous?.ids ?? []) if (!ids.has(id)) context.store.delete(id);
   entries.forEach(set);
-  stored.set(collection, { ids, bodies: allBodies });
+  stored.set(collection, { ids, bodies: all.bodies, fields: all.fields });
 }
 
 function watch(context: LoaderContext, collection: CollectionName, root: string) {
