@@ -1,6 +1,8 @@
 /**
- * The content collections. Every one is read from `content/` by Astro's glob loader,
- * after one validation pass over all files together (see src/lib/content/loader.ts).
+ * The content collections. Every one is read from `content/` by the project's loader,
+ * after one validation pass over all files together (see src/lib/content/loader.ts). The
+ * schemas give the entries their types; the fields themselves are kept beside Astro's
+ * store, and the catalog (src/lib/catalog.ts) reads them from there.
  */
 import { defineCollection } from 'astro:content';
 import { COLLECTION_SCHEMAS } from './lib/content/collections.ts';

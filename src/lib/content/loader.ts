@@ -5,14 +5,15 @@
  * - The pass runs first, once per sync for all collections, over every file. In a build,
  *   any problem stops it with the whole report (Astro's glob loader would stop at the
  *   first bad entry and never check a reference across files).
- * - The valid entries go into Astro's store with the data the pass parsed and checked, and
- *   without their Markdown. The pass also makes each body's HTML, from the very tree it
- *   checked (each body parsed once, on every core for a large build); the HTML is kept
- *   beside the store (see bodies.ts): Astro's own `glob()` loader, measured against this,
- *   was slower and larger (README.md).
+ * - Each valid entry goes into Astro's store as its id, file and the digest of its file.
+ *   Its fields, as the pass parsed and checked them, and its body's HTML, made from the
+ *   very tree the pass checked (each body parsed once, on every core for a large build),
+ *   are kept beside the store (see bodies.ts for why: at 100,000 claims a store holding
+ *   them took minutes to import; Astro's own `glob()` loader was slower and larger).
  * - In `astro dev`, files with problems are left out (the 404 page lists the problems), and
- *   so are files that name them; the rest is served, and every change under `content/`
- *   runs the pass again: a file that breaks drops out instead of reaching a page half-valid.
+ *   so are files that name them; the rest is served. Every change under `content/` runs
+ *   the pass again, re-checking only the files whose bytes changed, and updates only the
+ *   entries that changed: a file that breaks drops out instead of reaching a page half-valid.
  */
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
