@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { ClaimData, Evidence, StatusUpdate } from '../schemas/claim.ts';
 import type { CollectionName } from '../schemas/common.ts';
+import { COLLECTION_NAMES } from './content/collections.ts';
 import { isCertainlyBefore } from '../schemas/date.ts';
 import type { OutletData } from '../schemas/outlet.ts';
 import { roleAt, type PersonData, type Role } from '../schemas/person.ts';
@@ -455,10 +456,15 @@ let built: Promise<Catalog> | undefined;
 /** In `astro dev`: the catalog of the content it was built from, by that content's fingerprint. */
 let previewed: { fingerprint: string; catalog: Promise<Catalog> } | undefined;
 
-/** Changes whenever an entry comes, goes or changes: each stored digest is its file's. */
-function fingerprintOf(entries: Entries): string {
+/**
+ * Changes whenever an entry comes, goes or changes: each stored digest is its file's. Read
+ * from Astro's store alone, so a request whose content is unchanged parses no fields.
+ */
+async function contentFingerprint(): Promise<string> {
   const hash = createHash('sha1');
-  for (const collection of entries) for (const entry of collection) hash.update(`${entry.collection}/${entry.id}:${entry.digest}\n`);
+  for (const collection of COLLECTION_NAMES) {
+    for (const entry of await getCollection(collection)) hash.update(`${collection}/${entry.id}:${entry.digest}\n`);
+  }
   return hash.digest('base64');
 }
 
@@ -470,10 +476,9 @@ function fingerprintOf(entries: Entries): string {
  */
 export async function getCatalog(): Promise<Catalog> {
   if (!import.meta.env.DEV) return (built ??= readEntries().then(buildCatalog));
-  const entries = await readEntries();
-  const fingerprint = fingerprintOf(entries);
+  const fingerprint = await contentFingerprint();
   if (previewed?.fingerprint !== fingerprint) {
-    const catalog = buildCatalog(entries);
+    const catalog = readEntries().then(buildCatalog);
     previewed = { fingerprint, catalog };
     // A failed build is not kept: the next request tries again.
     catalog.catch(() => {
