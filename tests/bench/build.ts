@@ -15,6 +15,7 @@ import { BENCH, BIN, CACHE, CONFIG_WRAPPER, ROOT } from './paths.ts';
 import { phasesOf, type Phases } from './phases.ts';
 import { logText, run, type MemoryReport, type RunResult } from './processes.ts';
 import { measureSearch, type SearchReport } from './search.ts';
+import { benchShards, shardedReport, type ShardedReport } from './shards.ts';
 
 export interface BenchOptions {
   seed: number;
@@ -28,6 +29,8 @@ export interface BenchOptions {
   skipBrowser: boolean;
   /** Also time the development server: ready, and a saved edit shown (issue 15). */
   dev: boolean;
+  /** Also build the content as this many shards and merge them (issue 15); 0 for none. */
+  shards: number;
 }
 
 export interface RunSummary {
@@ -63,6 +66,7 @@ export interface SizeResult {
   search?: SearchReport;
   searchError?: string;
   dev?: DevReport;
+  sharded?: ShardedReport;
 }
 
 async function generatorHash(): Promise<string> {
@@ -189,6 +193,10 @@ export async function benchSize(size: number, options: BenchOptions): Promise<Si
       result.searchError = error instanceof Error ? error.stack ?? error.message : String(error);
       console.log(`FAILED: ${result.searchError}`);
     }
+  }
+  if (options.shards > 1) {
+    result.sharded = await benchShards(size, dir, options.shards, dist, buildEnv);
+    console.log(shardedReport(size, result.sharded, build.wallMs));
   }
   if (!options.keep) await rm(dist, { recursive: true, force: true });
   if (options.dev) {

@@ -10,6 +10,8 @@
  *   npm run bench -- --seed 7 --latency 150
  *   npm run bench -- --site dist           only the search measurements, on a site already built
  *   npm run bench -- --dev                 also time the development server (ready; a saved edit shown)
+ *   npm run bench -- --shards 6            also build each size as 6 shards, merge them and compare
+ *                                          the merged site with the whole build (shards.ts)
  *   npm run bench:100k                     10,000 and 100,000 claims with --dev, judged on issue 15's
  *                                          targets (opt-in: it takes many minutes and about 5 GB of disk)
  *
@@ -34,6 +36,7 @@
  *   search.ts     search in Chromium behind a latency proxy: bytes and round-trip waves
  *   report.ts     the report per size and the comparison of sizes
  *   targets.ts    the targets, PASS or MISS
+ *   shards.ts     the same content built as shards and merged, against the whole build
  *   dev.ts        the development server: ready, and a saved edit shown
  *   hosting.ts    the site's files and bytes against each static host's limits
  *   machine.ts    the machine and commit, for the header and results.json
@@ -63,6 +66,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '1' },
     site: { type: 'string' },
     dev: { type: 'boolean', default: false },
+    shards: { type: 'string', default: '0' },
   },
 });
 const SIZES = args.sizes.split(',').map((size) => Number(size.trim().replace(/[_k]/g, (c) => (c === 'k' ? '000' : ''))));
@@ -70,7 +74,7 @@ if (SIZES.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`
 const SEED = Number(args.seed);
 const LATENCY_MS = Number(args.latency);
 const RUNS = Math.max(1, Number(args.runs) || 1);
-const options: BenchOptions = { seed: SEED, runs: RUNS, latencyMs: LATENCY_MS, keep: args.keep, skipBrowser: args['skip-browser'], dev: args.dev };
+const options: BenchOptions = { seed: SEED, runs: RUNS, latencyMs: LATENCY_MS, keep: args.keep, skipBrowser: args['skip-browser'], dev: args.dev, shards: Number(args.shards) || 0 };
 
 async function main(): Promise<void> {
   if (args.site) {

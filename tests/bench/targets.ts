@@ -60,6 +60,17 @@ export function targets(results: SizeResult[], ratios: Record<string, number | u
     target('Validate', `<= ${seconds(goal.validateMs)}`, seconds(large.validate.wallMs), large.validate.exitCode === 0 && large.validate.wallMs <= goal.validateMs,
       large.validate.reportedMs !== undefined ? `spawn to exit; in-process ${large.validate.reportedMs} ms` : undefined),
   ];
+  const sharded = large.sharded;
+  if (sharded?.criticalPathMs !== undefined && sharded.merge) {
+    const slowest = Math.max(...sharded.shards.map((shard) => shard.wallMs));
+    const peak = Math.max(...sharded.shards.map((shard) => shard.peakTreeRss), sharded.merge.peakTreeRss);
+    list.push(
+      target(`Full build on ${sharded.count} runners (slowest shard + merge)`, `<= ${seconds(goal.fullBuildMs)}`, seconds(sharded.criticalPathMs), sharded.criticalPathMs <= goal.fullBuildMs,
+        `shard ${seconds(slowest)} + merge ${seconds(sharded.merge.wallMs)} (Pagefind ${seconds(sharded.merge.indexMs)}); runners' setup and artifacts not included; merged ${sharded.identical ? '=' : '!='} whole build`),
+      target(`Peak memory of one runner (${sharded.count} shards)`, `<= ${mb(goal.peakBytes)}`, mb(peak), peak <= goal.peakBytes,
+        `slowest shard ${mb(Math.max(...sharded.shards.map((shard) => shard.peakTreeRss)))}, merge ${mb(sharded.merge.peakTreeRss)}`),
+    );
+  }
   if (results.length > 1) {
     // The steps the issue names; the parts of "other" are shown for information, and the
     // ratio of two times of a few hundredths of a second is noise.
