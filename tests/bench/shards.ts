@@ -74,7 +74,7 @@ export async function benchShards(size: number, dir: string, count: number, whol
 
   const merged = join(dir, 'merged');
   process.stdout.write(`[${size}] merge and index: `);
-  const merge = await run(join(BIN, 'node'), ['src/cli/merge.ts', '--outDir', relative(ROOT, merged), ...folders.map((folder) => relative(ROOT, folder))], env);
+  const merge = await run(join(BIN, 'node'), ['src/cli/merge.ts', '--move', '--outDir', relative(ROOT, merged), ...folders.map((folder) => relative(ROOT, folder))], env);
   const output = logText(merge.lines);
   await writeFile(join(dir, 'merge.log'), `${output}\n`);
   const mergeSeconds = /\[merge\] .* in ([\d.]+) s$/m.exec(output)?.[1];

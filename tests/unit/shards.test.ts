@@ -101,6 +101,17 @@ describe('mergeShards', () => {
     expect(await readFile(join(out, 'claims/b/index.html'), 'utf8')).toBe('b');
   });
 
+  test('--move moves the files out of the shards instead of copying them', async () => {
+    const one = await shard('move-1', { 'index.html': 'home', 'claims/a/index.html': 'a' });
+    const two = await shard('move-2', { 'index.html': 'home', 'claims/b/index.html': 'b' });
+    const out = join(root, 'move-out');
+    expect(await mergeShards([one, two], out, { move: true })).toEqual({ files: 3, shared: ['index.html'], urls: 0 });
+    expect(await readFile(join(out, 'claims/b/index.html'), 'utf8')).toBe('b');
+    await expect(readFile(join(two, 'claims/b/index.html'))).rejects.toThrow('ENOENT');
+    // A file two shards wrote is taken from the first; the other copy stays where it was.
+    expect(await readFile(join(two, 'index.html'), 'utf8')).toBe('home');
+  });
+
   test('refuses shards that disagree, naming every file, and writes nothing', async () => {
     const one = await shard('bad-1', { 'index.html': 'home', 'claims.json': '[1]', 'rss.xml': 'feed' });
     const two = await shard('bad-2', { 'index.html': 'home!', 'claims.json': '[2]', 'rss.xml': 'feed' });

@@ -112,7 +112,7 @@ describe('the deploy workflow', () => {
 
     const merge = workflow.jobs['merge'];
     expect(merge?.needs).toBe('build');
-    expect(merge?.steps.flatMap((step) => (step.run ? [step.run] : []))).toContain('npm run merge -- --outDir dist shards/*');
+    expect(merge?.steps.flatMap((step) => (step.run ? [step.run] : []))).toContain('npm run merge -- --move --outDir dist shards/*');
     const upload = merge?.steps.find((step) => step.uses?.startsWith('actions/upload-pages-artifact'));
     expect(upload?.with).toEqual({ path: 'dist' });
     expect(workflow.jobs['deploy']?.needs).toBe('merge');
