@@ -30,7 +30,8 @@ export interface MergeResult {
   urls: number;
 }
 
-async function filesUnder(root: string): Promise<string[]> {
+/** Every file under `root`, as sorted relative paths with `/`. */
+export async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
   return entries.filter((entry) => entry.isFile())
     .map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))

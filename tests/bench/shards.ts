@@ -8,8 +8,9 @@
  * plus the merge; runners' setup and the artifacts' upload and download are not included.
  * The merged site is compared with the whole build, file for file.
  */
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { filesUnder } from '../../src/lib/merge-shards.ts';
 import { mb, seconds } from './format.ts';
 import { BIN, CACHE, CONFIG_WRAPPER, ROOT } from './paths.ts';
 import { logText, run, type RunResult } from './processes.ts';
@@ -31,11 +32,6 @@ export interface ShardedReport {
 const summary = (result: RunResult): StepSummary => ({
   wallMs: result.wallMs, cpuSeconds: result.memory.cpuSeconds, peakTreeRss: result.memory.peakTreeRss, exitCode: result.code,
 });
-
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/')).sort();
-}
 
 /** Files that are not the same in both sites (missing from one included); at most `limit`. */
 async function differences(a: string, b: string, limit = 20): Promise<string[]> {

@@ -11,7 +11,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
+import { filesUnder } from '../../src/lib/merge-shards.ts';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROOT } from './support/paths.ts';
 import { copyProject } from './support/project-copy.ts';
@@ -42,11 +43,6 @@ function run(script: string, args: string[]): string {
   expect(result.error, output).toBeUndefined();
   expect(result.status, output).toBe(0);
   return output;
-}
-
-async function filesUnder(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => relative(folder, join(entry.parentPath, entry.name)).split(sep).join('/')).sort();
 }
 
 /** What each route without parameters in src/pages writes (build.format 'directory'). */
